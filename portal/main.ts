@@ -1,0 +1,288 @@
+/**
+ * The reference portal as one Node process: the API at `/api`, the built
+ * widget at `/dist`, the demo pages at `/`, and each consultation's own page
+ * at `/consultations/{id}`.
+ *
+ *   node --import tsx portal/main.ts
+ *
+ * Environment: PORT (8080), SHAREK_DB (.data/portal.sqlite), SHAREK_ORIGINS
+ * (comma-separated embedding origins), SHAREK_ADMIN_TOKEN (a development
+ * token is made and printed when unset), SHAREK_PUBLIC_URL (the public base
+ * behind a proxy; else each request's own origin).
+ */
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { randomBytes } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Id, type LocalizedText } from '../src/api/schemas.js';
+import { createApi } from './app.js';
+import { openDatabase, seedIfEmpty, type Db } from './db.js';
+import type { SeedData } from './seed-types.js';
+import { fileResponse, safeJoin } from './static.js';
+
+const repoRoot = fileURLToPath(new URL('../', import.meta.url));
+
+/** For every HTML page the portal serves. The demo and the widget load only same-origin files. */
+const htmlSecurityHeaders: Record<string, string> = {
+  'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+};
+
+export interface SiteOptions {
+  db: Db;
+  /** Allowed embedding origins; the array is read on every request (see startPortal). */
+  origins: string[];
+  publicUrl?: string;
+  now?: () => Date;
+  /** Holds `dist/` and `demo/`; the repository root by default. */
+  rootDir?: string;
+  logError?: (error: unknown) => void;
+}
+
+/** The whole site as a Hono app, without listening, so tests can call `request()`. */
+export function createSite(options: SiteOptions): Hono {
+  const root = options.rootDir ?? repoRoot;
+  const distDir = `${root}/dist`;
+  const demoDir = `${root}/demo`;
+  const site = new Hono();
+
+  site.route(
+    '/api',
+    createApi({
+      db: options.db,
+      origins: options.origins,
+      ...(options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {}),
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.logError ? { logError: options.logError } : {}),
+    }),
+  );
+
+  site.get('/dist/*', async (c) => {
+    const path = safeJoin(distDir, rawPath(c.req.raw).slice('/dist/'.length));
+    // no-cache: the build changes under a running demo; ETags keep it cheap.
+    const res = path ? await fileResponse(path, c.req.raw, { cacheControl: 'no-cache' }) : null;
+    return res ?? notFoundPage();
+  });
+
+  const titleOf = options.db.prepare('SELECT title FROM consultations WHERE id = ?');
+  site.get('/consultations/:id', (c) => {
+    const id = c.req.param('id');
+    const row = Id.safeParse(id).success ? (titleOf.get(id) as { title: string } | undefined) : undefined;
+    if (!row) return notFoundPage();
+    const lang = c.req.query('lang') === 'en' ? 'en' : 'ar';
+    const title = JSON.parse(row.title) as LocalizedText;
+    return htmlResponse(consultationPage(id, lang, title[lang] ?? Object.values(title)[0] ?? id));
+  });
+
+  // Everything else is a demo file: `/` is demo/index.html, `/en/` demo/en/index.html.
+  site.get('*', async (c) => {
+    const urlPath = rawPath(c.req.raw);
+    const path = safeJoin(demoDir, urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath);
+    if (!path) return notFoundPage();
+    const res = await fileResponse(path, c.req.raw, {
+      cacheControl: 'no-cache',
+      ...(path.endsWith('.html') ? { headers: htmlSecurityHeaders } : {}),
+    });
+    if (res) return res;
+    // `/en` is a folder: send the browser to `/en/` so relative links resolve.
+    const index = safeJoin(demoDir, `${urlPath}/index.html`);
+    if (index && !urlPath.endsWith('/') && (await fileResponse(index, c.req.raw))) {
+      return new Response(null, { status: 301, headers: { Location: `${urlPath}/` } });
+    }
+    return notFoundPage();
+  });
+
+  return site;
+}
+
+/** The path as sent, still percent-encoded, for safeJoin to decode exactly once. */
+function rawPath(request: Request): string {
+  return new URL(request.url).pathname;
+}
+
+function htmlResponse(html: string, status = 200): Response {
+  return new Response(html, {
+    status,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache', ...htmlSecurityHeaders },
+  });
+}
+
+function notFoundPage(): Response {
+  return htmlResponse(
+    '<!doctype html><html lang="ar" dir="rtl"><meta charset="utf-8"><title>غير موجود</title>' +
+      '<p>الصفحة غير موجودة. <span lang="en" dir="ltr">Page not found.</span></p></html>',
+    404,
+  );
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+
+/** The consultation's own page on the portal: the element, server-rendered around it. */
+function consultationPage(id: string, lang: 'ar' | 'en', title: string): string {
+  const dir = lang === 'ar' ? 'rtl' : 'ltr';
+  const other = lang === 'ar' ? { href: '?lang=en', label: 'English', lang: 'en' } : { href: '?', label: 'العربية', lang: 'ar' };
+  const portalName = lang === 'ar' ? 'بوابة المشاركة الإلكترونية' : 'E-participation portal';
+  return `<!doctype html>
+<html lang="${lang}" dir="${dir}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} — ${portalName}</title>
+<style>
+  body { margin: 0; font-family: system-ui, "Noto Sans Arabic", "DejaVu Sans", sans-serif; background: #f5f6f7; color: #1c1f23; }
+  header, main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+  header { display: flex; justify-content: space-between; align-items: center; }
+</style>
+<script type="module" src="/dist/sharek.js"></script>
+</head>
+<body>
+<header>
+  <strong>${portalName}</strong>
+  <a href="${other.href}" lang="${other.lang}" hreflang="${other.lang}">${other.label}</a>
+</header>
+<main>
+  <sharek-consultation consultation="${escapeHtml(id)}" api="/api" lang="${lang}"></sharek-consultation>
+</main>
+</body>
+</html>
+`;
+}
+
+export interface PortalOptions {
+  /** 8080 by default; 0 picks a free port. */
+  port?: number;
+  hostname?: string;
+  dbPath: string;
+  /** Embedding origins besides the portal's own. */
+  origins?: string[];
+  publicUrl?: string;
+  /** For the admin routes; a random one is made when not given. */
+  adminToken?: string;
+  now?: () => Date;
+  /** Seed content for a new database; portal/seed-data.ts by default. */
+  seed?: (now: Date) => SeedData;
+  rootDir?: string;
+  logError?: (error: unknown) => void;
+}
+
+export interface RunningPortal {
+  url: string;
+  port: number;
+  dbPath: string;
+  adminToken: string;
+  /** True when this start wrote the seed into a new database. */
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+export async function startPortal(options: PortalOptions): Promise<RunningPortal> {
+  const now = options.now ?? (() => new Date());
+  const db = openDatabase(options.dbPath);
+  let seeded: boolean;
+  try {
+    const seed = options.seed ?? (await import('./seed-data.js')).seedData;
+    seeded = seedIfEmpty(db, seed(now()));
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const origins = normaliseOrigins(options.origins ?? []);
+  if (options.publicUrl) origins.push(new URL(options.publicUrl).origin);
+  const app = createSite({
+    db,
+    origins,
+    ...(options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {}),
+    now,
+    ...(options.rootDir !== undefined ? { rootDir: options.rootDir } : {}),
+    ...(options.logError ? { logError: options.logError } : {}),
+  });
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 8080, ...(options.hostname ? { hostname: options.hostname } : {}) }, () =>
+      resolve(s),
+    );
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  // The portal's own pages call the API too; their origin is known only now (port 0).
+  origins.push(`http://localhost:${port}`, `http://127.0.0.1:${port}`);
+
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    dbPath: options.dbPath,
+    adminToken: options.adminToken ?? randomBytes(24).toString('base64url'),
+    seeded,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => {
+          db.close();
+          if (err) reject(err);
+          else resolve();
+        });
+        // Keep-alive connections would hold close() open.
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }),
+  };
+}
+
+/** `https://a.gov.jo/` and `https://a.gov.jo` are the same origin; garbage is dropped with a warning. */
+function normaliseOrigins(list: string[]): string[] {
+  const out: string[] = [];
+  for (const entry of list.map((s) => s.trim()).filter(Boolean)) {
+    try {
+      out.push(new URL(entry).origin);
+    } catch {
+      console.warn(`SHAREK_ORIGINS: ignoring "${entry}", not an origin`);
+    }
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const port = env.PORT ? Number(env.PORT) : 8080;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  const dbPath = env.SHAREK_DB || '.data/portal.sqlite';
+  const adminToken = env.SHAREK_ADMIN_TOKEN || undefined;
+  const portal = await startPortal({
+    port,
+    dbPath,
+    origins: (env.SHAREK_ORIGINS ?? '').split(','),
+    ...(env.SHAREK_PUBLIC_URL ? { publicUrl: env.SHAREK_PUBLIC_URL } : {}),
+    ...(adminToken ? { adminToken } : {}),
+  });
+  console.log(`Sharek portal on ${portal.url} (demo /, API /api, db ${dbPath})`);
+  if (portal.seeded) console.log('Seeded a new database.');
+  if (!adminToken) console.log(`SHAREK_ADMIN_TOKEN not set; development admin token: ${portal.adminToken}`);
+  const stop = () => {
+    portal.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+const isEntryPoint = (() => {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return pathToFileURL(realpathSync(entry)).href === import.meta.url;
+  } catch {
+    return false;
+  }
+})();
+
+if (isEntryPoint) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

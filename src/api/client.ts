@@ -1,0 +1,192 @@
+/**
+ * The browser's client for the portal API contract.
+ *
+ * One client per base URL per page (`clientFor`), so every element on a page
+ * shares its ETag cache and its in-flight requests: two cards showing the same
+ * consultation make one request. Every answer is validated with the
+ * contract's schema before an element sees it.
+ */
+import type * as z from 'zod/mini';
+import { ApiError } from './errors.js';
+import * as S from './schemas.js';
+
+export interface ClientOptions {
+  /** Milliseconds before a request is abandoned. */
+  timeout?: number;
+  fetch?: typeof fetch;
+}
+
+interface Cached {
+  etag: string;
+  json: unknown;
+}
+
+const enc = encodeURIComponent;
+
+export class PortalClient {
+  readonly base: string;
+  private readonly timeout: number;
+  private readonly fetcher: typeof fetch;
+  private readonly etags = new Map<string, Cached>();
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
+  constructor(base: string, options: ClientOptions = {}) {
+    this.base = base.replace(/\/+$/, '');
+    this.timeout = options.timeout ?? 15000;
+    this.fetcher = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  getConsultation(id: string) {
+    return this.get(`/v1/consultations/${enc(id)}`, S.Consultation);
+  }
+
+  listConsultations(query: { status?: string; agency?: string; cursor?: string; limit?: number } = {}) {
+    return this.get(`/v1/consultations${search(query)}`, S.ConsultationPage);
+  }
+
+  listComments(id: string, query: { section?: string; cursor?: string; limit?: number } = {}) {
+    return this.get(`/v1/consultations/${enc(id)}/comments${search(query)}`, S.CommentPage);
+  }
+
+  getPoll(id: string, headers: Record<string, string> = {}) {
+    return this.get(`/v1/polls/${enc(id)}`, S.Poll, headers);
+  }
+
+  /** The decision, or `null` while none is published (the portal answers 404). */
+  async getDecision(id: string): Promise<S.Decision | null> {
+    try {
+      return await this.get(`/v1/consultations/${enc(id)}/decision`, S.Decision);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }
+  }
+
+  getPolicy(version?: string) {
+    return this.get(`/v1/policy${search({ version })}`, S.UsagePolicy);
+  }
+
+  /**
+   * GET with validation, ETag revalidation and shared in-flight requests.
+   * Requests that differ by caller headers are not shared.
+   */
+  get<T extends z.ZodMiniType>(path: string, schema: T, headers: Record<string, string> = {}): Promise<z.infer<T>> {
+    const key = path + '\n' + JSON.stringify(headers);
+    let pending = this.inFlight.get(key) as Promise<z.infer<T>> | undefined;
+    if (!pending) {
+      pending = this.revalidate(path, key, schema, headers).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async revalidate<T extends z.ZodMiniType>(
+    path: string,
+    key: string,
+    schema: T,
+    headers: Record<string, string>,
+  ): Promise<z.infer<T>> {
+    const cached = this.etags.get(key);
+    const res = await this.send('GET', path, { headers: { ...headers, ...(cached ? { 'If-None-Match': cached.etag } : {}) } });
+    if (res.status === 304 && cached) return validate(schema, cached.json, `GET ${path}`);
+    const json = await readJson(res, `GET ${path}`);
+    const value = validate(schema, json, `GET ${path}`);
+    const etag = res.headers.get('ETag');
+    if (etag) this.etags.set(key, { etag, json });
+    return value;
+  }
+
+  /**
+   * Sends one request with a timeout, and turns every failure into an ApiError:
+   * the network, the timeout, and any non-2xx/304 answer (problem+json or not).
+   */
+  async send(method: string, path: string, init: { headers?: Record<string, string>; body?: unknown } = {}): Promise<Response> {
+    const request = `${method} ${path}`;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.timeout);
+    const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
+    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+    let res: Response;
+    try {
+      res = await this.fetcher(this.base + path, {
+        method,
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: controller.signal,
+        credentials: 'omit',
+        mode: 'cors',
+      });
+    } catch (e) {
+      if (controller.signal.aborted) {
+        throw new ApiError('timeout', `${request}: no answer within ${this.timeout} ms`, request);
+      }
+      throw new ApiError('network', `${request}: ${(e as Error).message || 'network failure'}`, request);
+    } finally {
+      clearTimeout(timer);
+    }
+    if (res.ok || res.status === 304) return res;
+    throw await problemError(res, request);
+  }
+}
+
+async function problemError(res: Response, request: string): Promise<ApiError> {
+  const retryAfter = parseRetryAfter(res.headers.get('Retry-After'));
+  let problem: S.Problem | undefined;
+  if ((res.headers.get('Content-Type') ?? '').includes('json')) {
+    const parsed = S.Problem.safeParse(await res.json().catch(() => undefined));
+    if (parsed.success) problem = parsed.data;
+  }
+  const what = problem ? `${problem.title}${problem.detail ? `: ${problem.detail}` : ''}` : res.statusText || 'error';
+  return new ApiError('problem', `${request} answered ${res.status} (${what})`, request, res.status, problem, retryAfter);
+}
+
+/** `Retry-After` in seconds, from either of its forms (seconds or an HTTP date). */
+export function parseRetryAfter(value: string | null): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
+async function readJson(res: Response, request: string): Promise<unknown> {
+  const type = res.headers.get('Content-Type') ?? '';
+  if (!type.includes('json')) {
+    throw new ApiError('invalid-answer', `${request}: expected JSON, got "${type || 'no content type'}"`, request, res.status);
+  }
+  try {
+    return await res.json();
+  } catch {
+    throw new ApiError('invalid-answer', `${request}: the answer is not valid JSON`, request, res.status);
+  }
+}
+
+/** Parse with the contract's schema; a failure names the first wrong field. */
+export function validate<T extends z.ZodMiniType>(schema: T, json: unknown, request: string): z.infer<T> {
+  const result = schema.safeParse(json);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const field = issue.path.length ? issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') : '(root)';
+  throw new ApiError('invalid-answer', `${request}: invalid answer at field "${field}": ${issue.message}`, request);
+}
+
+function search(query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+const clients = new Map<string, PortalClient>();
+
+/** The page's shared client for a base URL (resolved against the page's URL). */
+export function clientFor(base: string): PortalClient {
+  const absolute = new URL(base, document.baseURI).href.replace(/\/+$/, '');
+  let client = clients.get(absolute);
+  if (!client) clients.set(absolute, (client = new PortalClient(absolute)));
+  return client;
+}
+
+/** The page-wide default base URL: `<meta name="sharek-api" content="…">`. */
+export function pageApi(): string | undefined {
+  return document.querySelector<HTMLMetaElement>('meta[name="sharek-api"]')?.content || undefined;
+}

@@ -1,0 +1,136 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .card {
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 1.25);
+    /* Reserve the card's usual height so the host page does not jump when data arrives. */
+    min-block-size: var(--sharek-card-min-height, 28rem);
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.75rem;
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.9375em;
+  }
+  .kind::before {
+    content: '·';
+    margin-inline-end: 0.75rem;
+  }
+  h2 {
+    font-size: 1.5em;
+    line-height: 1.35;
+    margin-block: 0.5rem;
+  }
+  h3 {
+    font-size: 1.15em;
+    margin-block: 1.5rem 0.5rem;
+  }
+  .status-line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 0.75rem;
+    margin: 0;
+  }
+  .status {
+    display: inline-block;
+    border-radius: 999px;
+    padding-inline: 0.75em;
+    font-weight: 600;
+    font-size: 0.9em;
+    border: 2px solid var(--_accent);
+  }
+  .status.open {
+    background: var(--_accent);
+    color: var(--_accent-text);
+  }
+  .status.upcoming,
+  .status.closed,
+  .status.decided {
+    color: var(--_accent);
+    background: var(--_surface);
+  }
+  .when {
+    font-weight: 600;
+  }
+  .dates,
+  .participation,
+  .doc-meta {
+    color: var(--_muted);
+  }
+  .dates {
+    margin-block: 0.25rem 0;
+  }
+  .rich :first-child {
+    margin-block-start: 0;
+  }
+  .rich :is(ul, ol) {
+    padding-inline-start: 1.5em;
+  }
+  .participation {
+    font-weight: 600;
+  }
+  details {
+    border-block-start: 1px solid var(--_border);
+  }
+  details:last-of-type {
+    border-block-end: 1px solid var(--_border);
+  }
+  summary {
+    cursor: pointer;
+    padding-block: 0.75rem;
+    list-style-position: inside;
+    min-block-size: 44px;
+  }
+  summary .number {
+    font-weight: 700;
+    margin-inline-end: 0.5rem;
+  }
+  details > .rich,
+  .article-actions {
+    padding-inline: 1.25rem;
+  }
+  .article-actions {
+    font-size: 0.9375em;
+  }
+  .documents ul {
+    padding-inline-start: 1.25em;
+    margin: 0;
+  }
+  .documents li + li {
+    margin-block-start: 0.25rem;
+  }
+  .portal-link {
+    margin-block-end: 0;
+  }
+  .skeleton {
+    display: grid;
+    gap: 0.75rem;
+  }
+  .bar {
+    display: block;
+    block-size: 1rem;
+    border-radius: 4px;
+    background: var(--_subtle);
+  }
+  .bar.short {
+    inline-size: 40%;
+  }
+  .bar.title {
+    block-size: 2rem;
+    inline-size: 85%;
+  }
+  .bar.block {
+    block-size: 6rem;
+  }
+  @media (forced-colors: active) {
+    .status {
+      border-color: CanvasText;
+    }
+  }
+`;

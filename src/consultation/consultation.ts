@@ -1,0 +1,290 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import { ApiError } from '../api/errors.js';
+import type { Consultation, Section } from '../api/schemas.js';
+import { SharekElement } from '../shared/base.js';
+import { ClockController, statusAt } from '../shared/clock.js';
+import { SharekErrorEvent } from '../shared/events.js';
+import { fileType, formatBytes, formatDate, formatNumber, formatRelative, pick } from '../shared/format.js';
+import { msg, plural, str, type Locale } from '../shared/localize.js';
+import { errorMessage } from '../shared/messages.js';
+import { sanitizedHtml } from '../shared/sanitize.js';
+import { hostStyles } from '../shared/styles.js';
+import { styles } from './consultation.styles.js';
+
+/**
+ * A public consultation: who asks, about what, until when, the draft's
+ * articles, its documents and impact assessment, and how many have taken part.
+ *
+ * @summary The consultation card.
+ * @tag sharek-consultation
+ *
+ * @event {SharekErrorEvent} sharek-error - The consultation could not be loaded; `error` says why.
+ *
+ * @slot - Shown at the end of the card, for the host page's own content.
+ *
+ * @csspart card - The card around everything.
+ * @csspart header - Agency, kind, status and title.
+ * @csspart agency - The agency's name.
+ * @csspart kind - The kind of consultation.
+ * @csspart status - The status badge.
+ * @csspart title - The consultation's title.
+ * @csspart dates - Opening and closing dates, and the time left.
+ * @csspart summary - The summary (portal HTML, sanitised).
+ * @csspart articles - The list of the draft's articles.
+ * @csspart article - One article (a `<details>`).
+ * @csspart documents - The supporting documents.
+ * @csspart impact - The impact assessment link.
+ * @csspart participation - Comment and participant counts.
+ * @csspart portal-link - The link to the consultation on the portal.
+ * @csspart loading - The placeholder shown while loading.
+ * @csspart error - The error message.
+ * @csspart retry - The retry button.
+ *
+ * @cssproperty --sharek-accent - Links, buttons and the status badge. Default `#0b6e4f`.
+ * @cssproperty --sharek-accent-text - Text on the accent colour. Default `#ffffff`.
+ * @cssproperty --sharek-text - Body text. Default `#1b1f23`.
+ * @cssproperty --sharek-muted - Secondary text. Default `#4a5560`.
+ * @cssproperty --sharek-surface - The card's background. Default `#ffffff`.
+ * @cssproperty --sharek-subtle - Background of quiet blocks. Default `#f3f5f6`.
+ * @cssproperty --sharek-border - Borders. Default `#c9d1d6`.
+ * @cssproperty --sharek-danger - Error accents. Default `#b3261e`.
+ * @cssproperty --sharek-radius - Corner radius. Default `8px`.
+ * @cssproperty --sharek-space - Base spacing. Default `1rem`.
+ * @cssproperty --sharek-font - Font family. Default system UI fonts with Arabic coverage.
+ * @cssproperty --sharek-font-size - Base font size. Default `1rem`.
+ * @cssproperty --sharek-focus - Focus outline colour. Default `#1a5fb4`.
+ */
+export class SharekConsultation extends SharekElement {
+  static override styles = [hostStyles, styles];
+
+  /** The consultation's id on the portal. */
+  @property() consultation = '';
+
+  /** The consultation itself, when the page already has it: no request is made. */
+  @property({ attribute: false }) data?: Consultation;
+
+  private readonly clock = new ClockController(this);
+
+  private readonly loader = new Task(this, {
+    args: () => [this.data ? '' : this.consultation, this.api] as const,
+    task: async ([id]) => {
+      if (!id) return undefined;
+      try {
+        return await this.client.getConsultation(id);
+      } catch (error) {
+        console.error(`[sharek] ${(error as Error).message}`);
+        this.dispatchEvent(new SharekErrorEvent(error as Error));
+        throw error;
+      }
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('hashchange', this.openLinkedArticle);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('hashchange', this.openLinkedArticle);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.value && !this.linkedOnce) {
+      this.linkedOnce = true;
+      this.openLinkedArticle();
+    }
+  }
+
+  private linkedOnce = false;
+
+  /** The consultation being shown, from `data` or from the portal. */
+  get value(): Consultation | undefined {
+    return this.data ?? this.loader.value;
+  }
+
+  /** The hash that links to one article: `#sharek-<consultation>-<article>`. */
+  articleHash(section: Section): string {
+    return `#sharek-${this.value?.id}-${section.id}`;
+  }
+
+  private openLinkedArticle = () => {
+    const section = this.value?.sections.find((s) => location.hash === this.articleHash(s));
+    const details = section && this.renderRoot.querySelector<HTMLDetailsElement>(`#article-${section.id}`);
+    if (!details) return;
+    details.open = true;
+    details.scrollIntoView({ block: 'start' });
+    details.querySelector('summary')?.focus();
+  };
+
+  override render() {
+    const c = this.value;
+    if (c) return this.renderCard(c);
+    if (this.loader.status === TaskStatus.ERROR) return this.renderError(this.loader.error);
+    if (!this.consultation && !this.data) return this.renderError(new Error('no consultation'));
+    return this.renderLoading();
+  }
+
+  private renderLoading() {
+    return html`<div part="card loading" class="card" aria-busy="true">
+      <p role="status" class="visually-hidden">${msg('Loading the consultation…')}</p>
+      <div class="skeleton" aria-hidden="true">
+        <span class="bar short"></span><span class="bar title"></span><span class="bar"></span><span class="bar"></span>
+        <span class="bar block"></span><span class="bar"></span><span class="bar"></span><span class="bar"></span>
+      </div>
+    </div>`;
+  }
+
+  private renderError(error: unknown) {
+    const missing = !(error instanceof ApiError) && !this.consultation;
+    return html`<div part="card" class="card">
+      <div part="error" class="error" role="alert">
+        <p>${missing ? msg('No consultation was chosen for this place on the page.') : errorMessage(error)}</p>
+        ${missing ? nothing : html`<button part="retry" @click=${() => this.loader.run()}>${msg('Try again')}</button>`}
+      </div>
+    </div>`;
+  }
+
+  private renderCard(c: Consultation) {
+    const locale = this.locale;
+    const title = pick(c.title, locale);
+    const agency = pick(c.agency.name, locale);
+    const status = statusAt(c.status, c.opensAt, c.closesAt, this.clock.now);
+    return html`<article part="card" class="card" aria-labelledby="title">
+      <header part="header">
+        <p class="meta">
+          ${c.agency.url
+            ? html`<a part="agency" href=${c.agency.url} lang=${agency.lang}>${agency.text}</a>`
+            : html`<span part="agency" lang=${agency.lang}>${agency.text}</span>`}
+          <span part="kind" class="kind">${kindLabel(c.kind)}</span>
+        </p>
+        <h2 part="title" id="title" lang=${title.lang}>${title.text}</h2>
+        <p class="status-line">
+          <span part="status" class="status ${status}">${statusLabel(status)}</span>
+          <span class="when">${this.timeline(status, c)}</span>
+        </p>
+        <p part="dates" class="dates">
+          ${msg(html`Open from ${this.date(c.opensAt)} to ${this.date(c.closesAt)}`)}
+        </p>
+      </header>
+      <div part="summary" class="summary rich" lang=${pick(c.summary, locale).lang}>${sanitizedHtml(pick(c.summary, locale).text)}</div>
+      <p part="participation" class="participation">
+        ${commentCount(locale, c.participation.comments)} · ${participantCount(locale, c.participation.participants)}
+      </p>
+      <div class="decision-place"></div>
+      ${c.sections.length ? this.renderArticles(c) : nothing}
+      ${this.renderDocuments(c)}
+      <div class="polls-place"></div>
+      <div class="comments-place"></div>
+      <p class="portal-link"><a part="portal-link" href=${c.portalUrl}>${msg('See this consultation on the participation portal')}</a></p>
+      <slot></slot>
+    </article>`;
+  }
+
+  private date(iso: string) {
+    return html`<time datetime=${iso}>${formatDate(this.locale, iso, this.calendar)}</time>`;
+  }
+
+  private timeline(status: string, c: Consultation) {
+    const locale = this.locale;
+    if (status === 'upcoming') return msg(str`Opens ${formatRelative(locale, c.opensAt, this.clock.now)}`);
+    if (status === 'open') return msg(str`Closes ${formatRelative(locale, c.closesAt, this.clock.now)}`);
+    return msg(str`Closed ${formatRelative(locale, c.closesAt, this.clock.now)}`);
+  }
+
+  private renderArticles(c: Consultation) {
+    const locale = this.locale;
+    return html`<section part="articles" class="articles" aria-labelledby="articles-heading">
+      <h3 id="articles-heading">${msg("The draft's articles")}</h3>
+      ${c.sections.map((s) => {
+        const title = pick(s.title, locale);
+        const body = pick(s.body, locale);
+        return html`<details part="article" id=${`article-${s.id}`}>
+          <summary>
+            <span class="number">${msg(str`Article ${s.number}`)}</span>
+            <span lang=${title.lang}>${title.text}</span>
+          </summary>
+          <div class="rich" lang=${body.lang}>${sanitizedHtml(body.text)}</div>
+          <p class="article-actions">
+            <a href=${this.articleHash(s)}>${msg(str`Link to article ${s.number}`)}</a>
+          </p>
+        </details>`;
+      })}
+    </section>`;
+  }
+
+  private renderDocuments(c: Consultation) {
+    if (!c.documents.length && !c.impactAssessmentUrl) return nothing;
+    const locale = this.locale;
+    const languages = new Intl.DisplayNames(locale, { type: 'language' });
+    return html`<section class="documents" aria-labelledby="documents-heading">
+      <h3 id="documents-heading">${msg('Documents')}</h3>
+      <ul part="documents">
+        ${c.documents.map((d) => {
+          const title = pick(d.title, locale);
+          const details = [fileType(d.mediaType)];
+          if (d.sizeBytes !== undefined) details.push(formatBytes(locale, d.sizeBytes));
+          if (d.lang && d.lang !== locale) details.push(languages.of(d.lang) ?? d.lang);
+          return html`<li>
+            <a href=${d.url} hreflang=${d.lang ?? nothing} lang=${title.lang}>${title.text}</a>
+            <span class="doc-meta">(${details.join(locale === 'ar' ? '، ' : ', ')})</span>
+          </li>`;
+        })}
+      </ul>
+      ${c.impactAssessmentUrl
+        ? html`<p part="impact" class="impact"><a href=${c.impactAssessmentUrl}>${msg('Read the impact assessment')}</a></p>`
+        : nothing}
+    </section>`;
+  }
+}
+
+function kindLabel(kind: Consultation['kind']): string {
+  return {
+    legislation: () => msg('Draft legislation'),
+    policy: () => msg('Policy'),
+    service: () => msg('Service'),
+    general: () => msg('General consultation'),
+  }[kind]();
+}
+
+export function statusLabel(status: Consultation['status']): string {
+  return {
+    upcoming: () => msg('Upcoming'),
+    open: () => msg('Open for comments'),
+    closed: () => msg('Closed'),
+    decided: () => msg('Decision published'),
+  }[status]();
+}
+
+function commentCount(locale: Locale, n: number): string {
+  const v = formatNumber(locale, n);
+  return plural(locale, n, {
+    zero: () => msg('No comments', { id: 'comments.zero' }),
+    one: () => msg('1 comment', { id: 'comments.one' }),
+    two: () => msg('Two comments', { id: 'comments.two' }),
+    few: () => msg(str`${v} comments`, { id: 'comments.few' }),
+    many: () => msg(str`${v} comments`, { id: 'comments.many' }),
+    other: () => msg(str`${v} comments`, { id: 'comments.other' }),
+  });
+}
+
+function participantCount(locale: Locale, n: number): string {
+  const v = formatNumber(locale, n);
+  return plural(locale, n, {
+    zero: () => msg('No participants', { id: 'participants.zero' }),
+    one: () => msg('1 participant', { id: 'participants.one' }),
+    two: () => msg('Two participants', { id: 'participants.two' }),
+    few: () => msg(str`${v} participants`, { id: 'participants.few' }),
+    many: () => msg(str`${v} participants`, { id: 'participants.many' }),
+    other: () => msg(str`${v} participants`, { id: 'participants.other' }),
+  });
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sharek-consultation': SharekConsultation;
+  }
+}

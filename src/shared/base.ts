@@ -1,0 +1,54 @@
+/**
+ * The thin base every Sharek element extends: language and direction, the
+ * portal's address, and rendering in the element's own locale.
+ */
+import { LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { clientFor, pageApi, type PortalClient } from '../api/client.js';
+import { ApiError } from '../api/errors.js';
+import { directionOf, toLocale, withLocale, type Locale } from './localize.js';
+
+export class SharekElement extends LitElement {
+  /** The portal's base URL. Defaults to the enclosing Sharek element's, then `<meta name="sharek-api">`. */
+  @property() api?: string;
+
+  /** `ar` or `en`. Defaults to the nearest `lang` in the page, then Arabic. */
+  @property() override lang!: string;
+
+  /** Calendar for dates, e.g. `islamic-umalqura`. Gregorian by default. */
+  @property() calendar?: string;
+
+  /** The locale this element renders in. */
+  get locale(): Locale {
+    return toLocale(inherited(this, (el) => el.getAttribute('lang')));
+  }
+
+  /** The client for this element's portal; throws a clear error when no portal is configured. */
+  get client(): PortalClient {
+    const base = inherited(this, (el) => (el instanceof SharekElement ? el.api : null)) ?? pageApi();
+    if (!base) {
+      throw new ApiError('not-configured', 'No portal address: set the api attribute or <meta name="sharek-api">', '');
+    }
+    return clientFor(base);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const dir = directionOf(this.locale);
+    if (this.getAttribute('dir') !== dir) this.setAttribute('dir', dir);
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    withLocale(this.locale, () => super.update(changed));
+  }
+}
+
+/** The first non-empty value of `get` on this element and its ancestors, across shadow roots. */
+function inherited(start: Element, get: (el: Element) => string | null | undefined): string | undefined {
+  for (let el: Element | null = start; el; ) {
+    const value = get(el);
+    if (value) return value;
+    el = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
+  }
+  return undefined;
+}

@@ -1,0 +1,41 @@
+/**
+ * Re-renders its host every minute while connected, so "closes in 2 hours"
+ * and the status that follows the dates stay true while someone reads.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export class ClockController implements ReactiveController {
+  /** Now, as of the last tick (tests may set `Date` or call `tick`). */
+  now = Date.now();
+  private timer?: ReturnType<typeof setInterval>;
+
+  constructor(private readonly host: ReactiveControllerHost, private readonly every = 60_000) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.timer = setInterval(() => this.tick(), this.every);
+  }
+
+  hostDisconnected(): void {
+    clearInterval(this.timer);
+  }
+
+  tick(): void {
+    this.now = Date.now();
+    this.host.requestUpdate();
+  }
+}
+
+/** The status the dates give now; a decision, once published, stays. */
+export function statusAt<S extends string>(
+  given: S | 'decided',
+  opensAt: string,
+  closesAt: string,
+  now: number,
+): 'upcoming' | 'open' | 'closed' | 'decided' {
+  if (given === 'decided') return 'decided';
+  if (now < Date.parse(opensAt)) return 'upcoming';
+  if (now < Date.parse(closesAt)) return 'open';
+  return 'closed';
+}

@@ -1,0 +1,62 @@
+/**
+ * Dates, numbers and sizes in the reader's locale. Arabic uses its own digits
+ * (Intl's default for `ar`), Gregorian dates unless the element asks for
+ * another calendar (for example `islamic-umalqura`).
+ */
+import type { Locale } from './localize.js';
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+export function formatDate(locale: Locale, iso: string, calendar?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', calendar: calendar || 'gregory' }).format(new Date(iso));
+}
+
+export function formatDateTime(locale: Locale, iso: string, calendar?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', calendar: calendar || 'gregory' }).format(
+    new Date(iso),
+  );
+}
+
+export function formatNumber(locale: Locale, n: number): string {
+  return new Intl.NumberFormat(locale).format(n);
+}
+
+/** "in 3 days", "2 hours ago": Intl chooses the plural form in each language. */
+export function formatRelative(locale: Locale, iso: string, now = Date.now()): string {
+  const diff = new Date(iso).getTime() - now;
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  if (Math.abs(diff) >= DAY) return rtf.format(Math.round(diff / DAY), 'day');
+  if (Math.abs(diff) >= HOUR) return rtf.format(Math.round(diff / HOUR), 'hour');
+  return rtf.format(Math.round(diff / 60_000), 'minute');
+}
+
+export function formatBytes(locale: Locale, bytes: number): string {
+  const [value, unit] =
+    bytes >= 1_000_000 ? [bytes / 1_000_000, 'megabyte'] : bytes >= 1000 ? [bytes / 1000, 'kilobyte'] : [bytes, 'byte'];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+}
+
+/** "PDF" from `application/pdf`: what a person calls the file type. */
+export function fileType(mediaType: string): string {
+  const sub = mediaType.split('/')[1] ?? mediaType;
+  const known: Record<string, string> = {
+    pdf: 'PDF',
+    msword: 'Word',
+    'vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
+    'vnd.ms-excel': 'Excel',
+    'vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
+    html: 'HTML',
+    plain: 'TXT',
+    csv: 'CSV',
+  };
+  return known[sub] ?? sub.toUpperCase();
+}
+
+/** Picks the text for `locale` from a LocalizedText, falling back to any language given. */
+export function pick(text: Record<string, string> | undefined, locale: Locale): { text: string; lang: string } {
+  if (!text) return { text: '', lang: locale };
+  if (text[locale] !== undefined) return { text: text[locale]!, lang: locale };
+  const other = Object.keys(text).find((k) => k.startsWith(locale)) ?? Object.keys(text)[0]!;
+  return { text: text[other] ?? '', lang: other };
+}

@@ -1,0 +1,57 @@
+/**
+ * Messages, per element.
+ *
+ * Messages are written with `msg()` and `str` and extracted to XLIFF in
+ * `locales/` by @lit/localize-tools (runtime mode). We do not call
+ * `configureLocalization`: it holds one locale for the whole page and may be
+ * configured only once, so it would clash with a host page that uses
+ * @lit/localize, and it could not show an Arabic card beside an English one.
+ * Instead each element renders inside `withLocale(lang, …)`, and our `msg`
+ * looks the message up in that locale's generated templates with
+ * @lit/localize's own lookup. Both languages are bundled (no request, no
+ * flash of the wrong language).
+ */
+import { str, type msg as litMsg } from '@lit/localize';
+import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
+import type { TemplateMap } from '@lit/localize/internal/types.js';
+import { templates as ar } from '../generated/locales/ar.js';
+
+export { str };
+
+export type Locale = 'ar' | 'en';
+export const LOCALES: readonly Locale[] = ['ar', 'en'];
+
+const catalogues: Record<Locale, TemplateMap | undefined> = { ar, en: undefined };
+
+let current: TemplateMap | undefined = ar;
+
+/** Looks a message up in the locale being rendered (typed as @lit/localize's, so the extractor finds it). */
+export const msg = ((template: Parameters<typeof litMsg>[0], options?: Parameters<typeof litMsg>[1]) =>
+  runtimeMsg(current, template as never, options)) as typeof litMsg;
+
+/** Runs `fn` with `locale`'s messages; used around each element's render. */
+export function withLocale<T>(locale: Locale, fn: () => T): T {
+  const previous = current;
+  current = catalogues[locale];
+  try {
+    return fn();
+  } finally {
+    current = previous;
+  }
+}
+
+/** `ar` or `en` from any language tag; anything else is Arabic, the default. */
+export function toLocale(tag: string | null | undefined): Locale {
+  return tag && /^en\b/i.test(tag) ? 'en' : 'ar';
+}
+
+export const directionOf = (locale: Locale) => (locale === 'ar' ? 'rtl' : 'ltr');
+
+/**
+ * Picks the plural form with Intl.PluralRules. Arabic has six forms (zero,
+ * one, two, few, many, other), English two; each form is its own message so
+ * translators can write every one.
+ */
+export function plural<T>(locale: Locale, n: number, forms: Record<Intl.LDMLPluralRule, () => T>): T {
+  return forms[new Intl.PluralRules(locale).select(n)]();
+}

@@ -1,0 +1,86 @@
+/**
+ * What every Sharek element shares: the theme's custom properties with their
+ * defaults on :host, and a few utility classes. Logical properties only, so
+ * one stylesheet serves Arabic (RTL) and English (LTR).
+ */
+import { css } from 'lit';
+
+export const hostStyles = css`
+  :host {
+    --_accent: var(--sharek-accent, #0b6e4f);
+    --_accent-text: var(--sharek-accent-text, #ffffff);
+    --_text: var(--sharek-text, #1b1f23);
+    --_muted: var(--sharek-muted, #4a5560);
+    --_surface: var(--sharek-surface, #ffffff);
+    --_subtle: var(--sharek-subtle, #f3f5f6);
+    --_border: var(--sharek-border, #c9d1d6);
+    --_danger: var(--sharek-danger, #b3261e);
+    --_radius: var(--sharek-radius, 8px);
+    --_space: var(--sharek-space, 1rem);
+    --_font: var(--sharek-font, system-ui, 'Segoe UI', Tahoma, 'Noto Sans Arabic', 'DejaVu Sans', sans-serif);
+    --_focus: var(--sharek-focus, #1a5fb4);
+
+    display: block;
+    box-sizing: border-box;
+    color: var(--_text);
+    font-family: var(--_font);
+    font-size: var(--sharek-font-size, 1rem);
+    line-height: 1.6;
+    text-align: start;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  a {
+    color: var(--_accent);
+  }
+  a:focus-visible,
+  button:focus-visible,
+  summary:focus-visible,
+  input:focus-visible,
+  select:focus-visible,
+  textarea:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+    border-radius: var(--_radius);
+    padding-block: 0.5em;
+    padding-inline: 1em;
+    border: 2px solid var(--_accent);
+    background: var(--_accent);
+    color: var(--_accent-text);
+    min-block-size: 44px;
+  }
+  button.secondary {
+    background: transparent;
+    color: var(--_accent);
+  }
+  .visually-hidden {
+    position: absolute !important;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .error {
+    border-inline-start: 4px solid var(--_danger);
+    padding-block: calc(var(--_space) / 2);
+    padding-inline: var(--_space);
+    background: var(--_subtle);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      animation: none !important;
+      transition: none !important;
+    }
+  }
+`;

@@ -1,0 +1,232 @@
+/**
+ * A small seed made for the portal tests, independent of the real content in
+ * portal/seed-data.ts: enough comments to page through (with equal
+ * timestamps, to test the tie-break), every comment status, a poll per
+ * results-visibility rule, and a consultation in every status.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApi } from '../../portal/app.js';
+import { openDatabase, seedIfEmpty, type Db } from '../../portal/db.js';
+import type { SeedComment, SeedData } from '../../portal/seed-types.js';
+
+export const DAY = 24 * 60 * 60 * 1000;
+/** The time the fixture is seeded at; tests move the clock from here. */
+export const T0 = new Date('2025-03-01T09:00:00.000Z');
+
+const text = (ar: string, en: string) => ({ ar, en });
+const html = (ar: string, en: string) => ({ ar: `<p>${ar}</p>`, en: `<p>${en}</p>` });
+const at = (now: Date, days: number) => new Date(now.getTime() + days * DAY).toISOString();
+
+export const PUBLISHED = 45;
+export const PENDING_BODY = 'PENDING comment, never shown';
+export const REJECTED_BODY = 'REJECTED comment, never shown';
+
+const agency = {
+  id: 'modee',
+  name: text('وزارة الاقتصاد الرقمي والريادة', 'Ministry of Digital Economy and Entrepreneurship'),
+  url: 'https://www.modee.gov.jo/',
+};
+
+const commenting = {
+  enabled: true,
+  signInRequired: false,
+  maxLength: 5000,
+  moderation: 'pre' as const,
+  policyVersion: '2024-1',
+  displayNameAllowed: true,
+};
+
+function comments(now: Date): SeedComment[] {
+  const types = ['individual', 'private_sector', 'civil_society', 'academia', 'government'] as const;
+  const out: SeedComment[] = [];
+  for (let i = 0; i < PUBLISHED; i++) {
+    out.push({
+      // every third pair shares a timestamp, so the id must break ties
+      createdAt: at(now, -10 + Math.floor(i / 2) * 0.1),
+      body: `published comment ${i}`,
+      stakeholderType: types[i % types.length]!,
+      status: 'published',
+      ...(i % 3 === 0 ? { sectionId: 'art-1' } : {}),
+      ...(i % 4 === 0 ? { displayName: `Person ${i}` } : {}),
+      ...(i === 7 ? { reply: { body: 'Thank you; article 1 will be clarified.', createdAt: at(now, -1) } } : {}),
+    });
+  }
+  for (let i = 0; i < 5; i++) {
+    out.push({ createdAt: at(now, -0.5), body: PENDING_BODY, stakeholderType: 'individual', status: 'pending', sectionId: 'art-1' });
+  }
+  for (let i = 0; i < 3; i++) {
+    out.push({ createdAt: at(now, -0.4), body: REJECTED_BODY, stakeholderType: 'individual', status: 'rejected' });
+  }
+  return out;
+}
+
+export function fixtureSeed(now: Date): SeedData {
+  const poll = (id: string, resultsVisibility: 'always' | 'after_vote' | 'after_close', closesInDays: number) => ({
+    id,
+    question: text('هل توافق؟', 'Do you agree?'),
+    options: [
+      { id: 'yes', label: text('نعم', 'Yes') },
+      { id: 'no', label: text('لا', 'No') },
+      { id: 'unsure', label: text('لست متأكداً', 'Not sure') },
+    ],
+    maxChoices: 1,
+    opensAt: at(now, -10),
+    closesAt: at(now, closesInDays),
+    resultsVisibility,
+    votes: [['yes'], ['yes'], ['no']],
+  });
+  return {
+    policy: {
+      version: '2024-1',
+      updatedAt: at(now, -100),
+      text: html('سياسة الاستخدام', 'Usage policy'),
+      rules: [text('لا إساءة', 'No abuse')],
+      reportReasons: [{ code: 'spam_or_advertising', label: text('رسائل مزعجة', 'Spam') }],
+    },
+    consultations: [
+      {
+        consultation: {
+          id: 'open-c',
+          title: text('مسودة تعليمات المشاركة الإلكترونية', 'Draft e-participation instructions'),
+          agency,
+          kind: 'legislation',
+          opensAt: at(now, -10),
+          closesAt: at(now, 20),
+          summary: html('ملخص', 'Summary'),
+          sections: [1, 2, 3, 4, 5].map((n) => ({
+            id: `art-${n}`,
+            number: String(n),
+            title: text(`المادة ${n}`, `Article ${n}`),
+            body: html(`نص المادة ${n}`, `Text of article ${n}`),
+          })),
+          documents: [
+            { title: text('المسودة', 'The draft'), path: 'documents/draft.pdf', mediaType: 'application/pdf', sizeBytes: 1234, lang: 'ar' },
+          ],
+          impactAssessmentPath: 'documents/impact.pdf',
+          commenting,
+        },
+        comments: comments(now),
+        polls: [poll('poll-always', 'always', 20), poll('poll-after-vote', 'after_vote', 20), poll('poll-after-close', 'after_close', 20)],
+      },
+      {
+        consultation: {
+          id: 'upcoming-c',
+          title: text('استشارة قادمة', 'Upcoming consultation'),
+          agency,
+          kind: 'policy',
+          opensAt: at(now, 5),
+          closesAt: at(now, 35),
+          summary: html('قريباً', 'Soon'),
+          sections: [],
+          documents: [],
+          commenting,
+        },
+        comments: [],
+        polls: [],
+      },
+      {
+        consultation: {
+          id: 'closed-c',
+          title: text('استشارة مغلقة', 'Closed consultation'),
+          agency: { id: 'moenv', name: text('وزارة البيئة', 'Ministry of Environment') },
+          kind: 'service',
+          opensAt: at(now, -60),
+          closesAt: at(now, -30),
+          summary: html('مغلقة', 'Closed'),
+          sections: [],
+          documents: [],
+          commenting,
+        },
+        comments: [],
+        polls: [],
+      },
+      {
+        consultation: {
+          id: 'decided-c',
+          title: text('سياسة البيانات المفتوحة', 'Open data policy'),
+          agency,
+          kind: 'policy',
+          opensAt: at(now, -120),
+          closesAt: at(now, -90),
+          summary: html('قررت', 'Decided'),
+          sections: [{ id: 'art-1', number: '1', title: text('المادة 1', 'Article 1'), body: html('نص', 'Text') }],
+          documents: [],
+          commenting,
+        },
+        comments: [
+          { createdAt: at(now, -100), body: 'old comment', stakeholderType: 'academia', status: 'published', sectionId: 'art-1' },
+        ],
+        polls: [],
+        decision: {
+          publishedAt: at(now, -60),
+          outcome: 'amended',
+          summary: html('تم تعديل المسودة', 'The draft was amended'),
+          changes: [{ sectionId: 'art-1', description: text('توضيح', 'Clarified') }],
+          feedback: { comments: 1, participants: 1, byStakeholderType: { academia: 1 } },
+          responses: [{ theme: text('الوضوح', 'Clarity'), response: text('تم التوضيح', 'Clarified') }],
+          documentPath: 'documents/final.pdf',
+        },
+      },
+    ],
+  };
+}
+
+export interface TestApi {
+  app: ReturnType<typeof createApi>;
+  db: Db;
+  dbPath: string;
+  docsDir: string;
+  /** Moves the API's clock. */
+  setNow(d: Date): void;
+  origins: string[];
+  close(): void;
+}
+
+/** Requests carry a public-looking host: the contract's URLs are absolute http(s) URLs on it. */
+export const HOST = 'https://portal.example.jo';
+
+export const ALLOWED_ORIGIN = 'https://www.ministry.example.jo';
+
+/** A fresh API on a temporary database file seeded with the fixture at T0. */
+export function makeApi(options: { publicUrl?: string } = {}): TestApi {
+  const dir = mkdtempSync(join(tmpdir(), 'sharek-portal-test-'));
+  const dbPath = join(dir, 'portal.sqlite');
+  const docsDir = join(dir, 'documents');
+  const db = openDatabase(dbPath);
+  seedIfEmpty(db, fixtureSeed(T0));
+  let now = T0;
+  const origins = [ALLOWED_ORIGIN];
+  openDocs(docsDir);
+  const app = createApi({
+    db,
+    origins,
+    now: () => now,
+    documentsDir: docsDir,
+    logError: () => {},
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+  });
+  return {
+    app,
+    db,
+    dbPath,
+    docsDir,
+    origins,
+    setNow: (d) => {
+      now = d;
+    },
+    close: () => {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Files for the documents route, and one beside the folder that must stay unreachable. */
+function openDocs(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'draft.pdf'), '%PDF-1.4 fake draft\n');
+  writeFileSync(join(dir, 'notes.txt'), 'plain notes\n');
+  writeFileSync(join(dir, '..', 'secret.txt'), 'outside the documents folder\n');
+}

@@ -1,0 +1,45 @@
+// Element and client tests in a real Chromium. The reference portal runs in
+// this process on a temporary database and is reachable at /api, as it is
+// behind `npm start`, so tests can talk to the real thing.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { tsImport } from 'tsx/esm/api';
+import { CHROME_ARGS, requireChrome } from './scripts/setup.mjs';
+
+const dir = mkdtempSync(join(tmpdir(), 'sharek-wtr-'));
+const { startPortal } = await tsImport('./portal/main.ts', import.meta.url);
+const portal = await startPortal({ port: 0, dbPath: join(dir, 'portal.sqlite'), origins: [], quiet: true });
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+
+/** Forwards /api/* to the portal, body and headers included. */
+async function apiProxy(ctx, next) {
+  if (!ctx.path.startsWith('/api/')) return next();
+  const chunks = [];
+  for await (const chunk of ctx.req) chunks.push(chunk);
+  const headers = { ...ctx.request.headers };
+  delete headers.host;
+  const res = await fetch(portal.url + ctx.url, {
+    method: ctx.method,
+    headers,
+    body: chunks.length ? Buffer.concat(chunks) : undefined,
+  });
+  ctx.status = res.status;
+  res.headers.forEach((value, key) => {
+    if (!['content-encoding', 'content-length', 'transfer-encoding', 'connection'].includes(key)) ctx.set(key, value);
+  });
+  ctx.body = Buffer.from(await res.arrayBuffer());
+}
+
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 1,
+  testsFinishTimeout: 300_000,
+  browsers: [chromeLauncher({ launchOptions: { executablePath: requireChrome(), headless: true, args: CHROME_ARGS } })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  middleware: [apiProxy],
+  testFramework: { config: { timeout: 10_000 } },
+};
