@@ -3,9 +3,9 @@
  * `/api`, so `GET /api/v1/consultations/{id}`; tests call it directly with
  * `app.request('/v1/…')`.
  *
- * Only the read routes exist so far. The write routes (comments, reports,
- * votes) answer 501 behind the same body limit and content-type checks they
- * will have, and the tables they need are in db.ts.
+ * The read routes are here; the write routes are in comments.ts (comments,
+ * reports) and votes.ts, and the moderators' routes (`/admin/v1/…`) in
+ * admin.ts. Every route answers errors as problem+json (http.ts).
  */
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -24,16 +24,23 @@ import {
   type ConsultationSummary,
   type ConsultationStatus as Status,
 } from '../src/api/schemas.js';
+import { adminApi } from './admin.js';
+import { commentRoutes, DEFAULT_RATE_LIMITS, type RateLimits } from './comments.js';
 import type { Db } from './db.js';
 import {
   badRequest,
+  checkContentType,
   corsMiddleware,
+  idOf,
   notFound,
   ProblemError,
   problemResponse,
   sendJson,
 } from './http.js';
+import { readerOf } from './identity.js';
 import { openApiDocument } from './openapi.js';
+import { pollQueries, readPoll } from './polls.js';
+import { voteRoutes } from './votes.js';
 import { fileResponse, safeJoin } from './static.js';
 
 export interface ApiOptions {
@@ -48,13 +55,23 @@ export interface ApiOptions {
   documentsDir?: string;
   /** Where unexpected errors are reported; defaults to console.error. */
   logError?: (error: unknown) => void;
+  /** Bearer token of the moderators' routes under `/admin/v1`; without it those routes do not exist (404). */
+  adminToken?: string;
+  /** Comment rate limits; DEFAULT_RATE_LIMITS (5 per participant, 20 per address, per 10 minutes) for what is left out. */
+  rateLimits?: Partial<RateLimits>;
+  /** Behind a reverse proxy: take the client address from the last `X-Forwarded-For` hop. */
+  trustProxy?: boolean;
 }
 
-/** Request bodies are small JSON: a comment is at most 20 000 characters. */
-export const MAX_BODY_BYTES = 16 * 1024;
+/**
+ * Request bodies are small JSON. The largest is a comment of 20 000
+ * characters (NewComment): at most 3 bytes each in UTF-8 (Arabic is 2, other
+ * BMP scripts 3, astral characters 4 per 2 UTF-16 units), so 60 000 bytes
+ * plus the other fields fits.
+ */
+export const MAX_BODY_BYTES = 64 * 1024;
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const defaultDocumentsDir = fileURLToPath(new URL('./documents/', import.meta.url));
 
@@ -132,19 +149,11 @@ export function createApi(options: ApiOptions): Hono {
         AND (:afterKey IS NULL OR (created_at, id) < (:afterKey, :afterId))
       ORDER BY created_at DESC, id DESC
       LIMIT :limit`),
-    poll: db.prepare('SELECT * FROM polls WHERE id = ?'),
-    pollOptions: db.prepare('SELECT id, label FROM poll_options WHERE poll_id = ? ORDER BY position'),
-    pollVoters: db.prepare('SELECT count(*) AS n FROM votes WHERE poll_id = ?'),
-    pollCounts: db.prepare('SELECT option_id, count(*) AS n FROM vote_choices WHERE poll_id = ? GROUP BY option_id'),
-    myVote: db.prepare(`
-      SELECT vc.option_id FROM votes v JOIN vote_choices vc ON vc.vote_id = v.id
-      JOIN poll_options o ON o.poll_id = vc.poll_id AND o.id = vc.option_id
-      WHERE v.poll_id = ? AND v.participant = ? ORDER BY o.position`),
-    hasVoted: db.prepare('SELECT 1 FROM votes WHERE poll_id = ? AND participant = ?'),
     decision: db.prepare('SELECT * FROM decisions WHERE consultation_id = ?'),
     policy: db.prepare('SELECT * FROM policy_versions WHERE version = ?'),
     currentPolicy: db.prepare('SELECT * FROM policy_versions ORDER BY updated_at DESC, rowid DESC LIMIT 1'),
   };
+  const polls = pollQueries(db);
 
   /** Public base of the portal (no trailing slash). */
   const baseOf = (c: Context) => (options.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
@@ -172,7 +181,7 @@ export function createApi(options: ApiOptions): Hono {
   const app = new Hono();
 
   app.onError((err) => {
-    if (err instanceof ProblemError) return problemResponse(err.status, err.detail, err.errors, err.type, err.headers);
+    if (err instanceof ProblemError) return problemResponse(err.status, err.detail, err.errors, err.type, err.headers, err.extras);
     if (err instanceof HTTPException && err.status < 500) return problemResponse(err.status, err.message || undefined);
     // Never the stack or message: they can carry paths and SQL.
     logError(err);
@@ -184,11 +193,17 @@ export function createApi(options: ApiOptions): Hono {
     c.res.headers.set('X-Content-Type-Options', 'nosniff');
   });
   app.use('*', corsMiddleware(origins, 'GET, HEAD, POST'));
-  app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => problemResponse(413, `At most ${MAX_BODY_BYTES} bytes.`) }));
+  // The rest of an oversized body is never read, so the connection cannot carry another request.
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => problemResponse(413, `At most ${MAX_BODY_BYTES} bytes.`, undefined, 'about:blank', { Connection: 'close' }),
+    }),
+  );
+  // A declared body type must be JSON in UTF-8; routes that need a body also refuse none (readJsonBody).
   app.use('*', async (c, next) => {
-    if (c.req.method === 'POST' && !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(c.req.header('Content-Type') ?? '')) {
-      throw new ProblemError(415, 'Send the body as application/json.');
-    }
+    if (c.req.method === 'POST') checkContentType(c.req.header('Content-Type'));
     await next();
   });
 
@@ -300,49 +315,11 @@ export function createApi(options: ApiOptions): Hono {
 
   app.get('/v1/polls/:id', (c) => {
     const id = idOf(c);
-    const p = q.poll.get(id) as
-      | {
-          id: string;
-          question: string;
-          max_choices: number;
-          opens_at: string;
-          closes_at: string;
-          results_visibility: Poll['resultsVisibility'];
-        }
-      | undefined;
-    if (!p) throw notFound('No such poll.');
-    const t = now().toISOString();
-    const status: Poll['status'] = t < p.opens_at ? 'upcoming' : t < p.closes_at ? 'open' : 'closed';
-    // Only a well-formed participant id identifies the caller; anything else reads as anonymous.
-    const header = c.req.header('Sharek-Participant');
-    const participant = header && UUID.test(header) ? header.toLowerCase() : null;
-    const voted = participant !== null && q.hasVoted.get(p.id, participant) !== undefined;
-    // after_vote also opens at closing: nobody can vote any more, so nobody would ever see them.
-    const visible =
-      p.results_visibility === 'always' ||
-      (p.results_visibility === 'after_vote' && (voted || status === 'closed')) ||
-      (p.results_visibility === 'after_close' && status === 'closed');
-    const options = q.pollOptions.all(p.id) as { id: string; label: string }[];
-    let results: Poll['results'];
-    if (visible) {
-      const counts: Record<string, number> = Object.fromEntries(options.map((o) => [o.id, 0]));
-      for (const row of q.pollCounts.all(p.id) as { option_id: string; n: number }[]) counts[row.option_id] = row.n;
-      results = { totalVoters: (q.pollVoters.get(p.id) as { n: number }).n, counts };
-    }
-    const poll: Poll = {
-      id: p.id,
-      question: parse(p.question),
-      options: options.map((o) => ({ id: o.id, label: parse(o.label) })),
-      maxChoices: p.max_choices,
-      opensAt: p.opens_at,
-      closesAt: p.closes_at,
-      status,
-      resultsVisibility: p.results_visibility,
-      ...(results ? { results } : {}),
-      ...(voted ? { myVote: (q.myVote.all(p.id, participant) as { option_id: string }[]).map((v) => v.option_id) } : {}),
-    };
+    // The same caller key the vote route uses; anything malformed reads as anonymous.
+    const poll = readPoll(polls, id, readerOf(c), now());
+    if (!poll) throw notFound('No such poll.');
     // Whoever identifies themselves gets an answer about them: never from a shared cache.
-    const identified = header !== undefined || c.req.header('Authorization') !== undefined;
+    const identified = c.req.header('Sharek-Participant') !== undefined || c.req.header('Authorization') !== undefined;
     return sendJson(c, Poll, poll, { private: identified, vary: ['Sharek-Participant', 'Authorization'] });
   });
 
@@ -402,11 +379,15 @@ export function createApi(options: ApiOptions): Hono {
     return res;
   });
 
-  // Write routes of the contract, coming next; the checks above already apply to them.
-  const notYet = () => problemResponse(501, 'This portal does not accept this request yet.');
-  app.post('/v1/consultations/:id/comments', notYet);
-  app.post('/v1/comments/:id/reports', notYet);
-  app.post('/v1/polls/:id/votes', notYet);
+  const writes = {
+    db,
+    now,
+    limits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
+    trustProxy: options.trustProxy ?? false,
+  };
+  commentRoutes(app, writes);
+  voteRoutes(app, writes);
+  if (options.adminToken) app.route('/admin/v1', adminApi({ db, now, adminToken: options.adminToken }));
 
   // A known path with another method is 405 with Allow; anything else is 404.
   const allow: Record<string, string> = {
@@ -420,6 +401,16 @@ export function createApi(options: ApiOptions): Hono {
     '/v1/policy': 'GET, HEAD',
     '/v1/openapi.json': 'GET, HEAD',
     '/documents/:file': 'GET, HEAD',
+    ...(options.adminToken
+      ? {
+          '/admin/v1/comments': 'GET, HEAD',
+          '/admin/v1/comments/:id/approve': 'POST',
+          '/admin/v1/comments/:id/reject': 'POST',
+          '/admin/v1/comments/:id/reply': 'POST',
+          '/admin/v1/reports': 'GET, HEAD',
+          '/admin/v1/consultations/:id/decision': 'POST',
+        }
+      : {}),
   };
   for (const [path, methods] of Object.entries(allow)) {
     app.all(path, () => problemResponse(405, undefined, undefined, 'about:blank', { Allow: methods }));
@@ -427,13 +418,6 @@ export function createApi(options: ApiOptions): Hono {
   app.all('*', () => problemResponse(404, 'No such route.'));
 
   return app;
-}
-
-/** The `:id` path parameter, or 400 when it cannot be an id at all. */
-function idOf(c: Context): string {
-  const id = c.req.param('id');
-  if (id === undefined || !Id.safeParse(id).success) throw badRequest('id', 'invalid', 'Malformed id.');
-  return id;
 }
 
 function limitOf(c: Context): number {

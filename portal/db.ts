@@ -163,6 +163,20 @@ const migrations: string[] = [
     document_path    TEXT
   );
   `,
+  // 2: what the write routes need beyond the first schema.
+  `
+  -- hash of the request an idempotency key first came with: a replay must match it
+  ALTER TABLE comments ADD COLUMN request_hash TEXT;
+  -- the status the first answer said; a replay answers it again
+  ALTER TABLE comments ADD COLUMN accepted_status TEXT CHECK (accepted_status IN ('pending', 'published'));
+  -- for the per-address rate limit and for moderators chasing abuse
+  ALTER TABLE comments ADD COLUMN client_address TEXT;
+  -- rate limits count a participant's and an address's recent comments
+  CREATE INDEX comments_by_participant ON comments (participant, created_at);
+  CREATE INDEX comments_by_address ON comments (client_address, created_at);
+  -- the moderation queue, oldest first
+  CREATE INDEX comments_by_status ON comments (status, created_at, id);
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
@@ -320,4 +334,17 @@ function writeSeed(db: Db, data: SeedData): void {
       );
     }
   }
+}
+
+/**
+ * A consultation's status, as the read routes compute it in SQL: `decided`
+ * once a decision exists, else from its dates and the clock.
+ */
+export function consultationStatus(
+  row: { opens_at: string; closes_at: string; decided: number | boolean },
+  now: Date,
+): 'upcoming' | 'open' | 'closed' | 'decided' {
+  const t = now.toISOString();
+  if (row.decided) return 'decided';
+  return t < row.opens_at ? 'upcoming' : t < row.closes_at ? 'open' : 'closed';
 }

@@ -8,7 +8,13 @@
  * Environment: PORT (8080), SHAREK_DB (.data/portal.sqlite), SHAREK_ORIGINS
  * (comma-separated embedding origins), SHAREK_ADMIN_TOKEN (a development
  * token is made and printed when unset), SHAREK_PUBLIC_URL (the public base
- * behind a proxy; else each request's own origin).
+ * behind a proxy; else each request's own origin), SHAREK_TRUST_PROXY=1 (take
+ * the client address from X-Forwarded-For, for the per-address rate limit),
+ * SHAREK_COMMENTS_PER_PARTICIPANT and SHAREK_COMMENTS_PER_ADDRESS (comment
+ * rate limits per 10 minutes; 5 and 20).
+ *
+ * Prints `Sharek portal on http://localhost:<port> …` once it listens, with
+ * the real port even when PORT=0 asked for any free one.
  */
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
@@ -18,6 +24,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Id, type LocalizedText } from '../src/api/schemas.js';
 import { createApi } from './app.js';
+import type { RateLimits } from './comments.js';
 import { openDatabase, seedIfEmpty, type Db } from './db.js';
 import type { SeedData } from './seed-types.js';
 import { fileResponse, safeJoin } from './static.js';
@@ -40,6 +47,10 @@ export interface SiteOptions {
   /** Holds `dist/` and `demo/`; the repository root by default. */
   rootDir?: string;
   logError?: (error: unknown) => void;
+  /** Enables the moderators' routes at `/api/admin/v1`. */
+  adminToken?: string;
+  rateLimits?: Partial<RateLimits>;
+  trustProxy?: boolean;
 }
 
 /** The whole site as a Hono app, without listening, so tests can call `request()`. */
@@ -57,6 +68,9 @@ export function createSite(options: SiteOptions): Hono {
       ...(options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {}),
       ...(options.now ? { now: options.now } : {}),
       ...(options.logError ? { logError: options.logError } : {}),
+      ...(options.adminToken ? { adminToken: options.adminToken } : {}),
+      ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+      ...(options.trustProxy ? { trustProxy: true } : {}),
     }),
   );
 
@@ -167,6 +181,10 @@ export interface PortalOptions {
   seed?: (now: Date) => SeedData;
   rootDir?: string;
   logError?: (error: unknown) => void;
+  /** Comment rate limits (see ApiOptions). */
+  rateLimits?: Partial<RateLimits>;
+  /** Behind a reverse proxy: the client address is the last X-Forwarded-For hop. */
+  trustProxy?: boolean;
 }
 
 export interface RunningPortal {
@@ -193,9 +211,13 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
 
   const origins = normaliseOrigins(options.origins ?? []);
   if (options.publicUrl) origins.push(new URL(options.publicUrl).origin);
+  const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
   const app = createSite({
     db,
     origins,
+    adminToken,
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    ...(options.trustProxy ? { trustProxy: true } : {}),
     ...(options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {}),
     now,
     ...(options.rootDir !== undefined ? { rootDir: options.rootDir } : {}),
@@ -216,7 +238,7 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     url: `http://localhost:${port}`,
     port,
     dbPath: options.dbPath,
-    adminToken: options.adminToken ?? randomBytes(24).toString('base64url'),
+    adminToken,
     seeded,
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -250,12 +272,19 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
   const dbPath = env.SHAREK_DB || '.data/portal.sqlite';
   const adminToken = env.SHAREK_ADMIN_TOKEN || undefined;
+  const perParticipant = countFromEnv('SHAREK_COMMENTS_PER_PARTICIPANT');
+  const perAddress = countFromEnv('SHAREK_COMMENTS_PER_ADDRESS');
   const portal = await startPortal({
     port,
     dbPath,
     origins: (env.SHAREK_ORIGINS ?? '').split(','),
     ...(env.SHAREK_PUBLIC_URL ? { publicUrl: env.SHAREK_PUBLIC_URL } : {}),
     ...(adminToken ? { adminToken } : {}),
+    rateLimits: {
+      ...(perParticipant !== undefined ? { perParticipant } : {}),
+      ...(perAddress !== undefined ? { perAddress } : {}),
+    },
+    trustProxy: env.SHAREK_TRUST_PROXY === '1' || env.SHAREK_TRUST_PROXY === 'true',
   });
   console.log(`Sharek portal on ${portal.url} (demo /, API /api, db ${dbPath})`);
   if (portal.seeded) console.log('Seeded a new database.');
@@ -268,6 +297,14 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+function countFromEnv(name: string): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number of comments, not "${raw}"`);
+  return n;
 }
 
 const isEntryPoint = (() => {

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import * as S from '../src/api/schemas.js';
+import * as M from './moderation.js';
 
 /** Every named schema, as it appears under components.schemas. */
 const named = {
@@ -35,6 +36,14 @@ const named = {
   Decision: S.Decision,
   UsagePolicy: S.UsagePolicy,
   Problem: S.Problem,
+  CommentStatus: M.CommentStatus,
+  AdminComment: M.AdminComment,
+  AdminCommentList: M.AdminCommentList,
+  ReportedComment: M.ReportedComment,
+  ReportList: M.ReportList,
+  Rejection: M.Rejection,
+  Reply: M.Reply,
+  NewDecision: M.NewDecision,
 } satisfies Record<string, z.ZodMiniType>;
 
 type SchemaName = keyof typeof named;
@@ -102,19 +111,41 @@ const readErrors = {
   '404': problem('No such resource.'),
 };
 
-const writeErrors = (extra: Record<string, unknown>) => ({
-  '400': problem('Invalid body; `errors` names each field and what is wrong with it.'),
-  '401': problem('Sign-in required.'),
+/** Every error a write can answer, by status; each route lists the ones it really gives. */
+const writeError: Record<string, object> = {
+  '400': problem(
+    'Invalid request: malformed id, missing or malformed `Idempotency-Key` or `Sharek-Participant`, ' +
+      'a body that is not UTF-8 JSON, or invalid fields; `errors` names each field and a code ' +
+      '(`required`, `too_long`, `too_many`, `invalid`, …). Unknown members are ignored.',
+  ),
+  '401': problem('Sign-in required, or a malformed `Authorization` header: offer the portal’s sign-in.'),
   '403': problem('The consultation or poll is not open.'),
   '404': problem('No such resource.'),
-  ...extra,
-  '413': problem('Body too large.'),
-  '415': problem('Body is not `application/json`.'),
+  '413': problem('Body larger than 64 KB.'),
+  '415': problem('Body is not `application/json` in UTF-8.'),
+  '422': problem('This `Idempotency-Key` was already used with a different body (`…:idempotency-key-reused`).'),
   '429': {
-    ...problem('Too many requests; retry after the given delay.'),
+    ...problem('Too many comments from this participant or address; retry after the given delay.'),
     headers: { 'Retry-After': { $ref: '#/components/headers/Retry-After' } },
   },
+};
+
+const writeErrors = (codes: string[], extra: Record<string, object> = {}) => ({
+  ...Object.fromEntries(codes.map((code) => [code, writeError[code]!])),
+  ...extra,
 });
+
+const adminSecurity = [{ admin: [] }];
+
+/** Admin answers: 401 without the admin token, 403 with a wrong one. */
+const adminErrors = (codes: string[], extra: Record<string, object> = {}) => ({
+  '401': problem('No admin token (`Authorization: Bearer <admin token>`).'),
+  '403': problem('Wrong admin token.'),
+  ...Object.fromEntries(codes.map((code) => [code, writeError[code]!])),
+  ...extra,
+});
+
+const written = (description: string, name: SchemaName) => ({ description, content: jsonContent(name) });
 
 const participantHeaders = [
   { $ref: '#/components/parameters/SharekParticipant' },
@@ -179,8 +210,15 @@ export function openApiDocument(): Record<string, unknown> {
           parameters: [idParam('Consultation id.'), idempotencyHeader, ...participantHeaders],
           requestBody: { required: true, content: jsonContent('NewComment') },
           responses: {
-            '201': { description: 'Accepted.', content: jsonContent('CommentAccepted') },
-            ...writeErrors({ '409': problem('The usage policy changed: show the new version.') }),
+            '201': {
+              description: 'Stored (on disk). A replay of the same key answers the same.',
+              content: jsonContent('CommentAccepted'),
+            },
+            ...writeErrors(['400', '401', '403', '404', '413', '415', '422', '429'], {
+              '409': problem(
+                'The usage policy changed (`…:policy-changed`): `currentPolicyVersion` says which version to show and accept.',
+              ),
+            }),
           },
         },
       },
@@ -190,7 +228,11 @@ export function openApiDocument(): Record<string, unknown> {
           summary: 'Report a published comment to the moderators',
           parameters: [idParam('Comment id.'), ...participantHeaders],
           requestBody: { required: true, content: jsonContent('Report') },
-          responses: { '202': { description: 'Received.' }, ...writeErrors({}) },
+          responses: {
+            '202': { description: 'Received; a second report by the same participant changes nothing. No body.' },
+            ...writeErrors(['400', '401', '404', '413', '415']),
+            '404': problem('No such comment, or it is not published.'),
+          },
         },
       },
       '/v1/polls/{id}': {
@@ -211,8 +253,13 @@ export function openApiDocument(): Record<string, unknown> {
           parameters: [idParam('Poll id.'), idempotencyHeader, ...participantHeaders],
           requestBody: { required: true, content: jsonContent('Vote') },
           responses: {
-            '201': { description: 'The poll, with results where visible.', content: jsonContent('Poll') },
-            ...writeErrors({ '409': problem('This participant has already voted.') }),
+            '201': {
+              description: 'The poll with `myVote`, and results where visible. A replay of the same key answers 201 again.',
+              content: jsonContent('Poll'),
+            },
+            ...writeErrors(['400', '401', '403', '404', '413', '415', '422'], {
+              '409': problem('This participant has already voted (`…:already-voted`).'),
+            }),
           },
         },
       },
@@ -234,6 +281,79 @@ export function openApiDocument(): Record<string, unknown> {
           summary: 'The usage policy, current or a given version',
           parameters: [query('version', 'A past or current version.', { type: 'string', maxLength: 32 })],
           responses: { '200': cachedRead('The usage policy.', 'UsagePolicy'), ...readErrors },
+        },
+      },
+      '/admin/v1/comments': {
+        get: {
+          operationId: 'adminListComments',
+          summary: 'Comments in any status, oldest first, with report counts',
+          security: adminSecurity,
+          parameters: [
+            query('status', 'Only comments in this status.', ref('CommentStatus')),
+            query('consultation', 'Only comments on this consultation.', ref('Id')),
+            query('limit', 'At most this many.', { type: 'integer', minimum: 1, maximum: M.MAX_LIST, default: 100 }),
+          ],
+          responses: { '200': written('The comments.', 'AdminCommentList'), ...adminErrors(['400']) },
+        },
+      },
+      '/admin/v1/comments/{id}/approve': {
+        post: {
+          operationId: 'adminApproveComment',
+          summary: 'Publish a comment (no body needed)',
+          security: adminSecurity,
+          parameters: [idParam('Comment id.')],
+          responses: { '200': written('The comment, now published.', 'AdminComment'), ...adminErrors(['400', '404', '415']) },
+        },
+      },
+      '/admin/v1/comments/{id}/reject': {
+        post: {
+          operationId: 'adminRejectComment',
+          summary: 'Reject a comment with a reason from the usage policy',
+          security: adminSecurity,
+          parameters: [idParam('Comment id.')],
+          requestBody: { required: true, content: jsonContent('Rejection') },
+          responses: {
+            '200': written('The comment, now rejected.', 'AdminComment'),
+            ...adminErrors(['400', '404', '413', '415']),
+          },
+        },
+      },
+      '/admin/v1/comments/{id}/reply': {
+        post: {
+          operationId: 'adminReplyToComment',
+          summary: 'Set the agency’s reply, shown under the published comment',
+          security: adminSecurity,
+          parameters: [idParam('Comment id.')],
+          requestBody: { required: true, content: jsonContent('Reply') },
+          responses: { '200': written('The comment with its reply.', 'AdminComment'), ...adminErrors(['400', '404', '413', '415']) },
+        },
+      },
+      '/admin/v1/reports': {
+        get: {
+          operationId: 'adminListReports',
+          summary: 'Reported comments with their reports, most reported first',
+          security: adminSecurity,
+          parameters: [query('consultation', 'Only comments on this consultation.', ref('Id'))],
+          responses: { '200': written('The reported comments.', 'ReportList'), ...adminErrors(['400']) },
+        },
+      },
+      '/admin/v1/consultations/{id}/decision': {
+        post: {
+          operationId: 'adminPublishDecision',
+          summary: 'Publish the decision of a closed consultation',
+          description:
+            'A Decision without `consultationId`; `publishedAt` defaults to now and `feedback` to the ' +
+            'counts of the published comments. Refused with 409 while the consultation is upcoming or open, ' +
+            'and once a decision is published (it is a public record and is not replaced).',
+          security: adminSecurity,
+          parameters: [idParam('Consultation id.')],
+          requestBody: { required: true, content: jsonContent('NewDecision') },
+          responses: {
+            '201': written('The published decision.', 'Decision'),
+            ...adminErrors(['400', '404', '413', '415'], {
+              '409': problem('The consultation is not closed yet, or already has a decision.'),
+            }),
+          },
         },
       },
       '/v1/openapi.json': {
@@ -278,6 +398,11 @@ export function openApiDocument(): Record<string, unknown> {
           type: 'http',
           scheme: 'bearer',
           description: 'A signed-in person’s token, supplied by the host page.',
+        },
+        admin: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The moderators’ token (`SHAREK_ADMIN_TOKEN`); only for `/admin/v1/…`.',
         },
       },
     },

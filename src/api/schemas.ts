@@ -212,6 +212,8 @@ export const Problem = z.object({
   status: z.int(),
   detail: z.optional(z.string()),
   errors: z.optional(z.array(z.object({ field: z.string(), code: z.string() }))),
+  /** Extension member of the `…/policy-changed` 409: the version to show and accept now. */
+  currentPolicyVersion: z.optional(z.string()),
 });
 
 export type LocalizedText = z.infer<typeof LocalizedText>;

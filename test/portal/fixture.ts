@@ -4,10 +4,14 @@
  * timestamps, to test the tie-break), every comment status, a poll per
  * results-visibility rule, and a consultation in every status.
  */
+import assert from 'node:assert/strict';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as S from '../../src/api/schemas.js';
 import { createApi } from '../../portal/app.js';
+import type { RateLimits } from '../../portal/comments.js';
 import { openDatabase, seedIfEmpty, type Db } from '../../portal/db.js';
 import type { SeedComment, SeedData } from '../../portal/seed-types.js';
 
@@ -189,8 +193,20 @@ export const HOST = 'https://portal.example.jo';
 
 export const ALLOWED_ORIGIN = 'https://www.ministry.example.jo';
 
-/** A fresh API on a temporary database file seeded with the fixture at T0. */
-export function makeApi(options: { publicUrl?: string } = {}): TestApi {
+export const ADMIN_TOKEN = 'test-admin-token-not-secret';
+
+export interface MakeApiOptions {
+  publicUrl?: string;
+  rateLimits?: Partial<RateLimits>;
+  trustProxy?: boolean;
+}
+
+/**
+ * A fresh API on a temporary database file seeded with the fixture at T0,
+ * with the admin routes on (ADMIN_TOKEN). Rate limits are high unless a test
+ * sets them: app.request has no client address, and tests send many comments.
+ */
+export function makeApi(options: MakeApiOptions = {}): TestApi {
   const dir = mkdtempSync(join(tmpdir(), 'sharek-portal-test-'));
   const dbPath = join(dir, 'portal.sqlite');
   const docsDir = join(dir, 'documents');
@@ -205,6 +221,9 @@ export function makeApi(options: { publicUrl?: string } = {}): TestApi {
     now: () => now,
     documentsDir: docsDir,
     logError: () => {},
+    adminToken: ADMIN_TOKEN,
+    rateLimits: options.rateLimits ?? { perParticipant: 1000, perAddress: 1000 },
+    ...(options.trustProxy ? { trustProxy: true } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   });
   return {
@@ -230,3 +249,53 @@ function openDocs(dir: string): void {
   writeFileSync(join(dir, 'notes.txt'), 'plain notes\n');
   writeFileSync(join(dir, '..', 'secret.txt'), 'outside the documents folder\n');
 }
+
+/** A valid comment on open-c; tests override what they look at. */
+export const newComment = (over: Record<string, unknown> = {}) => ({
+  body: 'أقترح توضيح المادة الأولى. I suggest clarifying article 1.',
+  stakeholderType: 'individual',
+  policyVersion: '2024-1',
+  ...over,
+});
+
+/** Headers of a write by an anonymous participant. */
+export const writer = (participant: string = randomUUID(), key: string = randomUUID()): Record<string, string> => ({
+  'Content-Type': 'application/json',
+  'Sharek-Participant': participant,
+  'Idempotency-Key': key,
+});
+
+export function postJson(t: TestApi, path: string, body: unknown, headers: Record<string, string> = writer()): Promise<Response> {
+  return Promise.resolve(
+    t.app.request(HOST + path, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  );
+}
+
+/** Asserts an RFC 9457 answer with this status and returns it, parsed by the contract's schema. */
+export async function problemOf(res: Response, status: number): Promise<S.Problem> {
+  const text = await res.text();
+  assert.equal(res.status, status, text);
+  assert.equal(res.headers.get('Content-Type'), 'application/problem+json');
+  const parsed = S.Problem.safeParse(JSON.parse(text));
+  assert.ok(parsed.success, text);
+  assert.equal(parsed.data.status, status);
+  return parsed.data;
+}
+
+export const adminHeaders = (token = ADMIN_TOKEN): Record<string, string> => ({
+  Authorization: `Bearer ${token}`,
+  'Content-Type': 'application/json',
+});
+
+/** A hash of every row of every table: equal before and after means nothing was written. */
+export function dbFingerprint(db: Db): string {
+  const hash = createHash('sha256');
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+  for (const { name } of tables) {
+    hash.update(name);
+    for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()) hash.update(JSON.stringify(row));
+  }
+  return hash.digest('hex');
+}
+
+export const count = (db: Db, sql: string, ...params: unknown[]) => (db.prepare(sql).get(...params) as { n: number }).n;

@@ -182,8 +182,8 @@ describe('errors', () => {
     assert.equal(await res.text(), '');
   });
 
-  test('a body over 16 KB is 413, before anything reads it', async () => {
-    const big = JSON.stringify({ body: 'x'.repeat(17 * 1024), stakeholderType: 'individual', policyVersion: '2024-1' });
+  test('a body over 64 KB is 413, before anything reads it', async () => {
+    const big = JSON.stringify({ body: 'x'.repeat(65 * 1024), stakeholderType: 'individual', policyVersion: '2024-1' });
     const res = await req('/v1/consultations/open-c/comments', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

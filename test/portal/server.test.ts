@@ -85,7 +85,7 @@ describe('startPortal', () => {
     const res = await get('/api/v1/consultations/open-c/comments', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ body: 'x'.repeat(40_000) }),
+      body: JSON.stringify({ body: 'x'.repeat(70_000) }),
     });
     assert.equal(res.status, 413);
   });

@@ -1,0 +1,205 @@
+/**
+ * `POST /v1/consultations/{id}/comments` and `POST /v1/comments/{id}/reports`.
+ *
+ * A citizen's comment must never be lost nor doubled: the idempotency key is
+ * checked and the row written in one IMMEDIATE transaction (the write lock is
+ * taken first, so the CLI or a second process cannot slip in between), the
+ * UNIQUE (consultation_id, idempotency_key) index stops a duplicate even so,
+ * and 201 goes out only after the commit (synchronous=FULL: on disk).
+ */
+import type { Hono } from 'hono';
+import { randomUUID } from 'node:crypto';
+import { CommentAccepted, NewComment, Report } from '../src/api/schemas.js';
+import { consultationStatus, type Db } from './db.js';
+import {
+  badRequest,
+  idOf,
+  invalidFields,
+  notFound,
+  parseBody,
+  ProblemError,
+  problemType,
+  readJsonBody,
+  sendWritten,
+  type FieldError,
+} from './http.js';
+import { callerOf, clientAddressOf, idempotencyKeyOf, sha256, unauthorized } from './identity.js';
+
+export interface RateLimits {
+  /** Comments one participant may send per window. */
+  perParticipant: number;
+  /** Comments one client address may send per window (many people can share one). */
+  perAddress: number;
+  windowMs: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = { perParticipant: 5, perAddress: 20, windowMs: 10 * 60 * 1000 };
+
+export interface WriteOptions {
+  db: Db;
+  now: () => Date;
+  limits: RateLimits;
+  trustProxy: boolean;
+}
+
+interface ConsultationRow {
+  opens_at: string;
+  closes_at: string;
+  decided: number;
+  commenting_enabled: number;
+  sign_in_required: number;
+  max_length: number;
+  moderation: 'pre' | 'post';
+  display_name_allowed: number | null;
+  policy_version: string;
+}
+
+interface PriorComment {
+  id: string;
+  request_hash: string | null;
+  accepted_status: 'pending' | 'published' | null;
+}
+
+export function commentRoutes(app: Hono, o: WriteOptions): void {
+  const { db, now, limits } = o;
+  const q = {
+    consultation: db.prepare(`
+      SELECT opens_at, closes_at, commenting_enabled, sign_in_required, max_length, moderation,
+        display_name_allowed, policy_version,
+        EXISTS (SELECT 1 FROM decisions d WHERE d.consultation_id = c.id) AS decided
+      FROM consultations c WHERE id = ?`),
+    section: db.prepare('SELECT 1 FROM sections WHERE consultation_id = ? AND id = ?'),
+    byKey: db.prepare('SELECT id, request_hash, accepted_status FROM comments WHERE consultation_id = ? AND idempotency_key = ?'),
+    byParticipant: db.prepare(
+      'SELECT created_at FROM comments WHERE participant = ? AND created_at > ? ORDER BY created_at DESC',
+    ),
+    byAddress: db.prepare('SELECT created_at FROM comments WHERE client_address = ? AND created_at > ? ORDER BY created_at DESC'),
+    insert: db.prepare(`
+      INSERT INTO comments (id, consultation_id, section_id, body, display_name, stakeholder_type, policy_version,
+        status, participant, created_at, idempotency_key, request_hash, accepted_status, client_address)
+      VALUES (:id, :consultationId, :sectionId, :body, :displayName, :stakeholderType, :policyVersion,
+        :status, :participant, :createdAt, :key, :hash, :status, :address)`),
+    published: db.prepare("SELECT 1 FROM comments WHERE id = ? AND status = 'published'"),
+    report: db.prepare(`
+      INSERT INTO reports (comment_id, reason, note, participant, created_at) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (comment_id, participant) DO NOTHING`),
+  };
+
+  /** The same key again: the first answer if it is the same request, else 422. */
+  const replay = (prior: PriorComment, hash: string) => {
+    if (prior.request_hash !== hash || prior.accepted_status === null) {
+      throw new ProblemError(
+        422,
+        'This Idempotency-Key was already used for a different comment; make a new key for a new draft.',
+        undefined,
+        problemType('idempotency-key-reused'),
+      );
+    }
+    return sendWritten(CommentAccepted, { id: prior.id, status: prior.accepted_status }, 201);
+  };
+
+  /**
+   * 429 when `recent` (newest first, inside the window) is already at the
+   * limit; Retry-After is when the oldest comment that matters leaves the window.
+   */
+  const enforce = (recent: { created_at: string }[], limit: number, t: Date, who: string) => {
+    if (recent.length < limit) return;
+    const freesAt = Date.parse(recent[limit - 1]!.created_at) + limits.windowMs;
+    const seconds = Math.max(1, Math.ceil((freesAt - t.getTime()) / 1000));
+    const minutes = Math.round(limits.windowMs / 60000);
+    throw new ProblemError(
+      429,
+      `At most ${limit} comments per ${minutes} minutes ${who}; try again in ${seconds} seconds.`,
+      undefined,
+      problemType('rate-limited'),
+      { 'Retry-After': String(seconds) },
+    );
+  };
+
+  app.post('/v1/consultations/:id/comments', async (c) => {
+    const id = idOf(c);
+    const raw = await readJsonBody(c);
+    const key = idempotencyKeyOf(c);
+    const caller = callerOf(c);
+    const cons = q.consultation.get(id) as ConsultationRow | undefined;
+    if (!cons) throw notFound('No such consultation.');
+    if (cons.sign_in_required && !caller.signedIn) throw unauthorized('Sign in to comment on this consultation.');
+    const participant = caller.participant;
+    if (participant === null) throw badRequest('Sharek-Participant', 'required', 'Send a Sharek-Participant id or sign in.');
+    const input = parseBody(NewComment, raw);
+    const hash = sha256(
+      JSON.stringify([participant, input.body, input.sectionId ?? null, input.displayName ?? null, input.stakeholderType, input.policyVersion]),
+    );
+
+    // A replay answers as the first time did, even if the consultation has closed since.
+    const prior = q.byKey.get(id, key) as PriorComment | undefined;
+    if (prior) return replay(prior, hash);
+
+    const t = now();
+    const status = consultationStatus(cons, t);
+    if (!cons.commenting_enabled) throw new ProblemError(403, 'Commenting is not enabled on this consultation.');
+    if (status === 'upcoming') throw new ProblemError(403, `This consultation opens for comments at ${cons.opens_at}.`);
+    if (status !== 'open') throw new ProblemError(403, `This consultation closed for comments at ${cons.closes_at}.`);
+    if (input.policyVersion !== cons.policy_version) {
+      throw new ProblemError(
+        409,
+        `The usage policy is now version ${cons.policy_version}; read it and accept it again.`,
+        undefined,
+        problemType('policy-changed'),
+        {},
+        { currentPolicyVersion: cons.policy_version },
+      );
+    }
+    const errors: FieldError[] = [];
+    if (input.body.length > cons.max_length) errors.push({ field: 'body', code: 'too_long' });
+    if (input.sectionId !== undefined && !q.section.get(id, input.sectionId)) errors.push({ field: 'sectionId', code: 'invalid' });
+    if (errors.length) throw invalidFields(errors);
+
+    const address = clientAddressOf(c, o.trustProxy);
+    const row = {
+      id: randomUUID(),
+      consultationId: id,
+      sectionId: input.sectionId ?? null,
+      body: input.body,
+      // Only where the consultation allows names; otherwise dropped, not refused.
+      displayName: cons.display_name_allowed === 1 && input.displayName ? input.displayName : null,
+      stakeholderType: input.stakeholderType,
+      policyVersion: input.policyVersion,
+      status: cons.moderation === 'pre' ? ('pending' as const) : ('published' as const),
+      participant,
+      createdAt: t.toISOString(),
+      key,
+      hash,
+      address: address === 'unknown' ? null : address,
+    };
+    const result = db
+      .transaction((): PriorComment | null => {
+        // Checked again under the write lock: another process may have just written it.
+        const raced = q.byKey.get(id, key) as PriorComment | undefined;
+        if (raced) return raced;
+        const since = new Date(t.getTime() - limits.windowMs).toISOString();
+        enforce(q.byParticipant.all(participant, since) as { created_at: string }[], limits.perParticipant, t, 'per participant');
+        if (row.address !== null) {
+          enforce(q.byAddress.all(row.address, since) as { created_at: string }[], limits.perAddress, t, 'from one address');
+        }
+        q.insert.run(row);
+        return null;
+      })
+      .immediate();
+    if (result) return replay(result, hash);
+    return sendWritten(CommentAccepted, { id: row.id, status: row.status }, 201);
+  });
+
+  app.post('/v1/comments/:id/reports', async (c) => {
+    const id = idOf(c);
+    const raw = await readJsonBody(c);
+    const participant = callerOf(c).participant;
+    if (participant === null) throw badRequest('Sharek-Participant', 'required', 'Send a Sharek-Participant id or sign in.');
+    const input = parseBody(Report, raw);
+    // Pending and rejected comments are invisible to the public: they cannot be reported either.
+    if (!q.published.get(id)) throw notFound('No such published comment.');
+    // One report per comment and participant: a second one changes nothing (UNIQUE in the table).
+    q.report.run(id, input.reason, input.note?.trim() || null, participant, now().toISOString());
+    return new Response(null, { status: 202, headers: { 'Cache-Control': 'no-store' } });
+  });
+}

@@ -1,0 +1,68 @@
+/**
+ * A poll as the caller may see it: shared by `GET /v1/polls/{id}` and the
+ * answer to a vote, so both apply the same results-visibility rule.
+ */
+import type { Poll } from '../src/api/schemas.js';
+import type { Db } from './db.js';
+
+export interface PollRow {
+  id: string;
+  question: string;
+  max_choices: number;
+  opens_at: string;
+  closes_at: string;
+  results_visibility: Poll['resultsVisibility'];
+}
+
+export const pollStatus = (p: PollRow, now: Date): Poll['status'] => {
+  const t = now.toISOString();
+  return t < p.opens_at ? 'upcoming' : t < p.closes_at ? 'open' : 'closed';
+};
+
+export function pollQueries(db: Db) {
+  return {
+    poll: db.prepare('SELECT id, question, max_choices, opens_at, closes_at, results_visibility FROM polls WHERE id = ?'),
+    options: db.prepare('SELECT id, label FROM poll_options WHERE poll_id = ? ORDER BY position'),
+    voters: db.prepare('SELECT count(*) AS n FROM votes WHERE poll_id = ?'),
+    counts: db.prepare('SELECT option_id, count(*) AS n FROM vote_choices WHERE poll_id = ? GROUP BY option_id'),
+    myVote: db.prepare(`
+      SELECT vc.option_id FROM votes v JOIN vote_choices vc ON vc.vote_id = v.id
+      JOIN poll_options o ON o.poll_id = vc.poll_id AND o.id = vc.option_id
+      WHERE v.poll_id = ? AND v.participant = ? ORDER BY o.position`),
+    hasVoted: db.prepare('SELECT 1 FROM votes WHERE poll_id = ? AND participant = ?'),
+  };
+}
+
+export type PollQueries = ReturnType<typeof pollQueries>;
+
+/** The Poll answer for `participant` (null: anonymous), or undefined for an unknown poll. */
+export function readPoll(q: PollQueries, id: string, participant: string | null, now: Date): Poll | undefined {
+  const p = q.poll.get(id) as PollRow | undefined;
+  if (!p) return undefined;
+  const status = pollStatus(p, now);
+  const voted = participant !== null && q.hasVoted.get(p.id, participant) !== undefined;
+  // after_vote also opens at closing: nobody can vote any more, so nobody would ever see them.
+  const visible =
+    p.results_visibility === 'always' ||
+    (p.results_visibility === 'after_vote' && (voted || status === 'closed')) ||
+    (p.results_visibility === 'after_close' && status === 'closed');
+  const options = q.options.all(p.id) as { id: string; label: string }[];
+  let results: Poll['results'];
+  if (visible) {
+    const counts: Record<string, number> = Object.fromEntries(options.map((o) => [o.id, 0]));
+    for (const row of q.counts.all(p.id) as { option_id: string; n: number }[]) counts[row.option_id] = row.n;
+    results = { totalVoters: (q.voters.get(p.id) as { n: number }).n, counts };
+  }
+  return {
+    id: p.id,
+    question: JSON.parse(p.question) as Poll['question'],
+    options: options.map((o) => ({ id: o.id, label: JSON.parse(o.label) as Poll['question'] })),
+    maxChoices: p.max_choices,
+    opensAt: p.opens_at,
+    closesAt: p.closes_at,
+    status,
+    resultsVisibility: p.results_visibility,
+    ...(results ? { results } : {}),
+    ...(voted ? { myVote: (q.myVote.all(p.id, participant) as { option_id: string }[]).map((v) => v.option_id) } : {}),
+  };
+}
