@@ -1,0 +1,157 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_warning: var(--sharek-warning, #8a5a00);
+  }
+  form,
+  .confirmation,
+  .closed {
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 1.25);
+  }
+  h2 {
+    font-size: 1.3em;
+    margin-block: 0 1rem;
+  }
+  h3 {
+    font-size: 1.1em;
+    margin-block: 0 0.5rem;
+  }
+  .field {
+    margin-block: 0 1.25rem;
+  }
+  .field.invalid {
+    border-inline-start: 4px solid var(--_danger);
+    padding-inline-start: 0.75rem;
+  }
+  fieldset {
+    border: 0;
+    padding: 0;
+    margin-inline: 0;
+  }
+  legend,
+  label {
+    font-weight: 600;
+  }
+  .choice label {
+    font-weight: 400;
+  }
+  .hint {
+    color: var(--_muted);
+    margin-block: 0.25rem;
+  }
+  textarea,
+  input:not([type]),
+  select {
+    display: block;
+    inline-size: 100%;
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 2px solid var(--_text);
+    border-radius: calc(var(--_radius) / 2);
+    padding: 0.5rem;
+  }
+  textarea {
+    min-block-size: 10rem;
+    resize: vertical;
+  }
+  .invalid :is(textarea, input:not([type])) {
+    border-color: var(--_danger);
+  }
+  .count {
+    color: var(--_muted);
+    margin-block: 0.25rem 0;
+  }
+  .count.over {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .choice {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-block-size: 44px;
+  }
+  .choice input {
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+    margin: 0;
+    accent-color: var(--_accent);
+    flex: none;
+  }
+  .field-error {
+    color: var(--_danger);
+    font-weight: 600;
+    margin-block: 0.25rem;
+  }
+  .policy {
+    background: var(--_subtle);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+  }
+  .rules {
+    margin-block: 0 0.5rem;
+    padding-inline-start: 1.25em;
+  }
+  details {
+    margin-block-end: 0.75rem;
+  }
+  summary {
+    cursor: pointer;
+    color: var(--_accent);
+    min-block-size: 44px;
+    display: list-item;
+    padding-block: 0.5rem;
+  }
+  .error-summary {
+    border: 3px solid var(--_danger);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    margin-block-end: 1.25rem;
+  }
+  .error-summary a {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .warning {
+    border: 3px solid var(--_warning);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    margin-block-end: 1.25rem;
+  }
+  .warning q {
+    font-weight: 600;
+  }
+  .warning-actions,
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    align-items: center;
+  }
+  .actions .hint {
+    flex: 1 1 16rem;
+  }
+  .progress:empty {
+    display: none;
+  }
+  .progress {
+    margin-block-end: 1rem;
+  }
+  .confirmation:focus,
+  .error-summary:focus,
+  .warning:focus {
+    outline: 3px solid var(--_focus);
+  }
+  @media (forced-colors: active) {
+    .field.invalid,
+    .error-summary,
+    .warning {
+      border-color: CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,617 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import { ApiError } from '../api/errors.js';
+import type { CommentAccepted, Consultation, StakeholderType, UsagePolicy } from '../api/schemas.js';
+import { SharekElement } from '../shared/base.js';
+import { ClockController, statusAt } from '../shared/clock.js';
+import { SharekCommentSubmittedEvent, SharekErrorEvent, SharekSignInRequiredEvent } from '../shared/events.js';
+import { formatDate, formatNumber, pick } from '../shared/format.js';
+import { msg, plural, str, type Locale } from '../shared/localize.js';
+import { errorMessage } from '../shared/messages.js';
+import { sanitizedHtml } from '../shared/sanitize.js';
+import { hostStyles } from '../shared/styles.js';
+import { styles } from './comment-form.styles.js';
+import { DraftStore, emptyDraft, type Draft } from './draft.js';
+import { findPersonalData, type PersonalDataFinding } from './personal-data.js';
+
+type Field = 'body' | 'sectionId' | 'stakeholderType' | 'displayName' | 'policy';
+type Phase = 'editing' | 'warning' | 'sending' | 'waiting' | 'failed' | 'sent';
+
+const STAKEHOLDERS: StakeholderType[] = ['individual', 'private_sector', 'civil_society', 'academia', 'government'];
+/** How many times a send is retried by itself on network failure or 5xx before asking the person. */
+const RETRIES = 5;
+
+/**
+ * The comment form: the comment, which part of the draft it is about, who is
+ * commenting, and the usage policy to accept. It warns about personal data,
+ * keeps the draft in the browser until the portal has it, and sends exactly
+ * once however often the network fails.
+ *
+ * @summary Comment on a consultation, under its usage policy.
+ * @tag sharek-comment-form
+ *
+ * @event {SharekCommentSubmittedEvent} sharek-comment-submitted - The portal has the comment: `commentId` and `status` (`pending` or `published`).
+ * @event {SharekSignInRequiredEvent} sharek-sign-in-required - The portal wants a signed-in person. Call `event.provideToken(tokenOrPromise)` to answer, or set `tokenProvider`.
+ * @event {SharekErrorEvent} sharek-error - The consultation or the policy could not be loaded, or a send failed for good.
+ *
+ * @csspart form - The form.
+ * @csspart heading - The form's heading.
+ * @csspart error-summary - The list of problems shown after a failed check.
+ * @csspart policy - The usage policy block with its checkbox.
+ * @csspart warning - The personal-data warning.
+ * @csspart submit - The send button.
+ * @csspart progress - What is happening with a send (sending, waiting, failed).
+ * @csspart confirmation - The message after sending.
+ * @csspart closed - The sentence shown instead of the form when comments are not open.
+ * @csspart error - The error message when the form cannot be shown.
+ *
+ * @cssproperty --sharek-accent - Buttons and focus. Default `#0b6e4f`.
+ * @cssproperty --sharek-danger - Errors. Default `#b3261e`.
+ * @cssproperty --sharek-warning - The personal-data warning's accent. Default `#8a5a00`.
+ * @cssproperty --sharek-radius - Corner radius. Default `8px`.
+ */
+export class SharekCommentForm extends SharekElement {
+  static override styles = [hostStyles, styles];
+
+  /** The consultation's id on the portal. */
+  @property() consultation = '';
+
+  /** The article the comment is about, preselected; empty for the whole draft. */
+  @property() section = '';
+
+  /** The consultation, when the page (or the card) already has it: no request is made for it. */
+  @property({ attribute: false }) data?: Consultation;
+
+  /** Asked for a token when the portal answers 401 and no event listener gave one. */
+  @property({ attribute: false }) tokenProvider?: () => Promise<string | null | undefined> | string | null | undefined;
+
+  /** Milliseconds before the first automatic retry; each next one waits twice as long. */
+  @property({ attribute: false }) retryDelay = 1000;
+
+  @state() private draft: Draft = emptyDraft();
+  @state() private accepted = false;
+  @state() private errors: Partial<Record<Field, string>> = {};
+  @state() private phase: Phase = 'editing';
+  @state() private failure?: ApiError;
+  @state() private waitLeft = 0;
+  @state() private findings: PersonalDataFinding[] = [];
+  @state() private sent?: CommentAccepted;
+  @state() private announcedCount = '';
+  /** A newer policy than the consultation's, after the portal said it changed (409). */
+  @state() private newerPolicy?: UsagePolicy;
+  @state() private note = '';
+
+  private store?: DraftStore;
+  private countTimer?: ReturnType<typeof setTimeout>;
+  /** Text already warned about; the person chose to send it anyway. */
+  private warnedFor?: string;
+
+  private readonly clock = new ClockController(this);
+
+  private readonly consultationTask = new Task(this, {
+    args: () => [this.data ? '' : this.consultation, this.api] as const,
+    task: async ([id]) => (id ? this.report(() => this.client.getConsultation(id)) : undefined),
+  });
+
+  private readonly policyTask = new Task(this, {
+    args: () => [this.value?.commenting.policyVersion, this.api] as const,
+    task: async ([version]) => (version ? this.report(() => this.client.getPolicy(version)) : undefined),
+  });
+
+  get value(): Consultation | undefined {
+    return this.data ?? this.consultationTask.value;
+  }
+
+  private get policy(): UsagePolicy | undefined {
+    return this.newerPolicy ?? this.policyTask.value;
+  }
+
+  private async report<T>(load: () => Promise<T>): Promise<T> {
+    try {
+      return await load();
+    } catch (error) {
+      console.error(`[sharek] ${(error as Error).message}`);
+      this.dispatchEvent(new SharekErrorEvent(error as Error));
+      throw error;
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('consultation') || changed.has('section') || changed.has('api')) this.restoreDraft();
+  }
+
+  /** Brings back the draft written here before (a reload, a crash, a failed send). */
+  private restoreDraft() {
+    if (!this.consultation) return;
+    let api = '';
+    try {
+      api = this.client.base;
+    } catch {
+      /* no portal: the error shows when loading */
+    }
+    this.store = new DraftStore(api, this.consultation, this.section);
+    this.draft = this.store.load() ?? emptyDraft(this.section);
+    if (this.phase === 'sent') this.phase = 'editing';
+  }
+
+  private update_(patch: Partial<Draft>) {
+    this.draft = { ...this.draft, ...patch };
+    this.store?.save(this.draft);
+  }
+
+  override render() {
+    const c = this.value;
+    if (!c) {
+      if (this.consultationTask.status === TaskStatus.ERROR) return this.renderLoadError(this.consultationTask.error);
+      return html`<p class="loading" role="status">${msg('Loading the comment form…')}</p>`;
+    }
+    if (this.phase === 'sent' && this.sent) return this.renderSent(c, this.sent);
+    const status = statusAt(c.status, c.opensAt, c.closesAt, this.clock.now);
+    if (status === 'upcoming') {
+      return html`<p part="closed" class="closed">${msg(html`Comments open on ${this.date(c.opensAt)}. You can read the draft now.`)}</p>`;
+    }
+    if (status !== 'open') {
+      return html`<p part="closed" class="closed">
+        ${msg(html`Comments closed on ${this.date(c.closesAt)}. The comments already sent are being reviewed.`)}
+        ${this.draft.body ? html`<br />${msg('Your unsent comment is still saved on this device.')}` : nothing}
+      </p>`;
+    }
+    if (!c.commenting.enabled) return html`<p part="closed" class="closed">${msg('This consultation does not take comments.')}</p>`;
+    if (this.policyTask.status === TaskStatus.ERROR && !this.policy) return this.renderLoadError(this.policyTask.error);
+    return this.renderForm(c);
+  }
+
+  private renderLoadError(error: unknown) {
+    return html`<div part="error" class="error" role="alert">
+      <p>${errorMessage(error)}</p>
+      <button
+        @click=${() => (this.consultationTask.status === TaskStatus.ERROR ? this.consultationTask.run() : this.policyTask.run())}
+      >
+        ${msg('Try again')}
+      </button>
+    </div>`;
+  }
+
+  private date(iso: string) {
+    return html`<time datetime=${iso}>${formatDate(this.locale, iso, this.calendar)}</time>`;
+  }
+
+  private renderForm(c: Consultation) {
+    const locale = this.locale;
+    const d = this.draft;
+    const busy = this.phase === 'sending' || this.phase === 'waiting';
+    const section = c.sections.find((s) => s.id === d.sectionId);
+    return html`<form part="form" novalidate @submit=${this.onSubmit} aria-labelledby="form-heading">
+      <h2 part="heading" id="form-heading">
+        ${section ? msg(str`Comment on article ${section.number}`) : msg('Comment on the draft')}
+      </h2>
+      ${this.renderSummary()}
+
+      <div class="field ${this.errors.body ? 'invalid' : ''}">
+        <label for="body">${msg('Your comment')}</label>
+        <p class="hint" id="body-hint">${msg('Be clear and brief, and stay on the subject of the draft.')}</p>
+        ${this.fieldError('body')}
+        <textarea
+          id="body"
+          name="body"
+          rows="8"
+          dir="auto"
+          .value=${d.body}
+          aria-describedby="body-hint body-count ${this.errors.body ? 'body-error' : ''}"
+          aria-invalid=${this.errors.body ? 'true' : 'false'}
+          @input=${this.onBodyInput}
+        ></textarea>
+        <p id="body-count" class="count ${d.body.length > c.commenting.maxLength ? 'over' : ''}">
+          ${this.countText(locale, d.body.length, c.commenting.maxLength)}
+        </p>
+        <p class="visually-hidden" aria-live="polite">${this.announcedCount}</p>
+      </div>
+
+      <div class="field">
+        <label for="section">${msg('Which part of the draft is it about?')}</label>
+        <select id="section" name="sectionId" @change=${(e: Event) => this.update_({ sectionId: (e.target as HTMLSelectElement).value })}>
+          <option value="" ?selected=${!d.sectionId}>${msg('The whole draft')}</option>
+          ${c.sections.map(
+            (s) =>
+              html`<option value=${s.id} ?selected=${d.sectionId === s.id}>
+                ${msg(str`Article ${s.number}`)}: ${pick(s.title, locale).text}
+              </option>`,
+          )}
+        </select>
+      </div>
+
+      <fieldset
+        class="field ${this.errors.stakeholderType ? 'invalid' : ''}"
+        id="stakeholderType"
+        aria-describedby=${this.errors.stakeholderType ? 'stakeholderType-error' : nothing}
+      >
+        <legend>${msg('You are commenting as')}</legend>
+        ${this.fieldError('stakeholderType')}
+        ${STAKEHOLDERS.map(
+          (t) => html`<div class="choice">
+            <input
+              type="radio"
+              name="stakeholderType"
+              id=${`as-${t}`}
+              value=${t}
+              .checked=${d.stakeholderType === t}
+              @change=${() => this.update_({ stakeholderType: t })}
+            />
+            <label for=${`as-${t}`}>${stakeholderLabel(t)}</label>
+          </div>`,
+        )}
+      </fieldset>
+
+      ${c.commenting.displayNameAllowed
+        ? html`<div class="field ${this.errors.displayName ? 'invalid' : ''}">
+            <label for="displayName">${msg('Name to show with your comment (optional)')}</label>
+            <p class="hint" id="displayName-hint">
+              ${msg('Leave it empty to comment without a name. An organisation may give its name.')}
+            </p>
+            ${this.fieldError('displayName')}
+            <input
+              id="displayName"
+              name="displayName"
+              autocomplete="off"
+              dir="auto"
+              maxlength="80"
+              .value=${d.displayName}
+              aria-describedby="displayName-hint ${this.errors.displayName ? 'displayName-error' : ''}"
+              @input=${(e: Event) => this.update_({ displayName: (e.target as HTMLInputElement).value })}
+            />
+          </div>`
+        : nothing}
+      ${this.renderPolicy()} ${this.phase === 'warning' ? this.renderWarning() : nothing} ${this.renderProgress(c)}
+
+      <div class="actions">
+        <button part="submit" type="submit" aria-describedby="submit-hint" ?disabled=${busy}>${msg('Send comment')}</button>
+        <p id="submit-hint" class="hint">
+          ${this.accepted ? msg('Your comment is saved on this device until the portal has it.') : msg('Tick the box to accept the usage policy before sending.')}
+        </p>
+      </div>
+    </form>`;
+  }
+
+  private countText(locale: Locale, length: number, max: number) {
+    const left = max - length;
+    const n = formatNumber(locale, Math.abs(left));
+    if (left >= 0) {
+      return plural(locale, left, {
+        zero: () => msg('You have no characters remaining', { id: 'chars-left.zero' }),
+        one: () => msg('You have 1 character remaining', { id: 'chars-left.one' }),
+        two: () => msg('You have 2 characters remaining', { id: 'chars-left.two' }),
+        few: () => msg(str`You have ${n} characters remaining`, { id: 'chars-left.few' }),
+        many: () => msg(str`You have ${n} characters remaining`, { id: 'chars-left.many' }),
+        other: () => msg(str`You have ${n} characters remaining`, { id: 'chars-left.other' }),
+      });
+    }
+    return plural(locale, -left, {
+      zero: () => msg(str`You have ${n} characters too many`, { id: 'chars-over.zero' }),
+      one: () => msg('You have 1 character too many', { id: 'chars-over.one' }),
+      two: () => msg('You have 2 characters too many', { id: 'chars-over.two' }),
+      few: () => msg(str`You have ${n} characters too many`, { id: 'chars-over.few' }),
+      many: () => msg(str`You have ${n} characters too many`, { id: 'chars-over.many' }),
+      other: () => msg(str`You have ${n} characters too many`, { id: 'chars-over.other' }),
+    });
+  }
+
+  private renderPolicy() {
+    const policy = this.policy;
+    const locale = this.locale;
+    if (!policy) return html`<p class="hint" role="status">${msg('Loading the usage policy…')}</p>`;
+    const text = pick(policy.text, locale);
+    return html`<div part="policy" class="policy field ${this.errors.policy ? 'invalid' : ''}">
+      <h3>${msg('Usage policy')}</h3>
+      <ul class="rules">
+        ${policy.rules.map((r) => html`<li lang=${pick(r, locale).lang}>${pick(r, locale).text}</li>`)}
+      </ul>
+      <details>
+        <summary>${msg(str`Read the full usage policy (version ${policy.version})`)}</summary>
+        <div class="rich" lang=${text.lang}>${sanitizedHtml(text.text)}</div>
+      </details>
+      ${this.fieldError('policy')}
+      <div class="choice">
+        <input
+          type="checkbox"
+          id="policy"
+          name="policy"
+          .checked=${this.accepted}
+          aria-describedby=${this.errors.policy ? 'policy-error' : nothing}
+          aria-invalid=${this.errors.policy ? 'true' : 'false'}
+          @change=${(e: Event) => {
+            this.accepted = (e.target as HTMLInputElement).checked;
+            if (this.accepted) this.errors = { ...this.errors, policy: undefined };
+          }}
+        />
+        <label for="policy">${msg(str`I have read and accept the usage policy (version ${policy.version})`)}</label>
+      </div>
+    </div>`;
+  }
+
+  private fieldError(field: Field) {
+    const message = this.errors[field];
+    return message
+      ? html`<p class="field-error" id=${`${field}-error`}>
+          <span class="visually-hidden">${msg('Error:')}</span> ${message}
+        </p>`
+      : nothing;
+  }
+
+  private renderSummary() {
+    const entries = Object.entries(this.errors).filter(([, m]) => m) as [Field, string][];
+    if (!entries.length) return nothing;
+    return html`<div part="error-summary" class="error-summary" tabindex="-1" aria-labelledby="summary-title">
+      <h3 id="summary-title">${msg('There is a problem')}</h3>
+      <ul>
+        ${entries.map(
+          ([field, message]) => html`<li><a href=${`#${field}`} @click=${(e: Event) => this.focusField(e, field)}>${message}</a></li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  private focusField(e: Event, field: Field) {
+    e.preventDefault();
+    const target = field === 'stakeholderType' ? this.renderRoot.querySelector<HTMLInputElement>('input[name=stakeholderType]') : this.renderRoot.querySelector<HTMLElement>(`#${field}`);
+    target?.focus();
+  }
+
+  private renderWarning() {
+    return html`<div part="warning" class="warning" tabindex="-1" aria-labelledby="warning-title">
+      <h3 id="warning-title">${msg('Your comment may contain personal data')}</h3>
+      <p>
+        ${msg(
+          'The usage policy asks you not to publish personal data such as names, phone numbers, e-mail or home addresses, so that nobody can be contacted or identified through the comments. We found:',
+        )}
+      </p>
+      <ul>
+        ${this.findings.map((f) => html`<li>${personalDataLabel(f.kind)}: <q dir="auto">${f.match}</q></li>`)}
+      </ul>
+      <p>${msg('You can remove it, or send the comment as it is.')}</p>
+      <div class="warning-actions">
+        <button type="button" class="secondary" @click=${this.editAfterWarning}>${msg('Edit my comment')}</button>
+        <button type="button" @click=${this.sendAnyway}>${msg('Send anyway')}</button>
+      </div>
+    </div>`;
+  }
+
+  private renderProgress(c: Consultation) {
+    const f = this.failure;
+    let content: unknown = nothing;
+    if (this.phase === 'sending') content = msg('Sending your comment…');
+    else if (this.phase === 'waiting') {
+      const s = formatNumber(this.locale, this.waitLeft);
+      content =
+        f?.status === 429
+          ? msg(str`The portal is receiving many comments. Sending again in ${s} s. Your comment is saved on this device.`)
+          : msg(str`Could not reach the portal. Trying again in ${s} s. Your comment is saved on this device.`);
+    } else if (this.phase === 'failed' && f) content = this.failureMessage(c, f);
+    else if (this.note) content = this.note;
+    return html`<div part="progress" class="progress ${this.phase === 'failed' ? 'error' : ''}" role="status">${content}</div>`;
+  }
+
+  private failureMessage(c: Consultation, f: ApiError) {
+    if (f.status === 401) {
+      const href = c.commenting.signInUrl ?? c.portalUrl;
+      return html`${msg('You need to sign in on the participation portal to comment.')}
+        <a href=${href}>${msg('Sign in on the portal')}</a> ${msg('Your comment stays saved on this device.')}`;
+    }
+    if (f.status === 403) return msg('This consultation is no longer taking comments. Your comment stays saved on this device.');
+    if (f.status === 413) return msg('Your comment is too long for the portal. Please shorten it.');
+    if (f.status === 422) return msg('An earlier version of this comment already reached the portal. Send again to send this version as a new comment.');
+    return html`${errorMessage(f)} ${msg('Your comment is saved on this device; nothing is lost.')}`;
+  }
+
+  private renderSent(c: Consultation, sent: CommentAccepted) {
+    return html`<div part="confirmation" class="confirmation" tabindex="-1" role="status">
+      <h2>${msg('Thank you for your comment')}</h2>
+      <p>
+        ${sent.status === 'pending'
+          ? msg('It was received and is awaiting moderation. Once approved, it will be published with the others.')
+          : msg('It has been published.')}
+      </p>
+      <p>${msg(html`The agency will publish its decision on ${pick(c.title, this.locale).text} after the consultation closes.`)}</p>
+      <button type="button" class="secondary" @click=${this.writeAnother}>${msg('Write another comment')}</button>
+    </div>`;
+  }
+
+  private onBodyInput = (e: Event) => {
+    this.update_({ body: (e.target as HTMLTextAreaElement).value });
+    if (this.errors.body) this.errors = { ...this.errors, body: undefined };
+    // Announce the count once typing pauses, not on every keystroke.
+    clearTimeout(this.countTimer);
+    this.countTimer = setTimeout(() => {
+      const c = this.value;
+      if (c) this.announcedCount = withLocaleText(this, () => this.countText(this.locale, this.draft.body.length, c.commenting.maxLength));
+    }, 1000);
+  };
+
+  private onSubmit = async (e: Event) => {
+    e.preventDefault();
+    const c = this.value;
+    if (!c || this.phase === 'sending' || this.phase === 'waiting') return;
+    if (!this.check(c)) return;
+    const findings = findPersonalData(this.draft.body);
+    if (findings.length && this.warnedFor !== this.draft.body) {
+      this.findings = findings;
+      this.phase = 'warning';
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part=warning]')?.focus();
+      return;
+    }
+    await this.send(c);
+  };
+
+  private editAfterWarning = () => {
+    this.phase = 'editing';
+    this.findings = [];
+    const textarea = this.renderRoot.querySelector<HTMLTextAreaElement>('#body');
+    textarea?.focus();
+  };
+
+  private sendAnyway = () => {
+    this.warnedFor = this.draft.body;
+    const c = this.value;
+    if (c) void this.send(c);
+  };
+
+  /** The checks the portal would make, done first so the person sees them at their fields. */
+  private check(c: Consultation): boolean {
+    const errors: Partial<Record<Field, string>> = {};
+    const body = this.draft.body.trim();
+    withLocaleText(this, () => {
+      if (!body) errors.body = msg('Write your comment.');
+      else if (body.length > c.commenting.maxLength) {
+        errors.body = msg(str`Your comment must be ${formatNumber(this.locale, c.commenting.maxLength)} characters or fewer.`);
+      }
+      if (!this.draft.stakeholderType) errors.stakeholderType = msg('Choose who you are commenting as.');
+      if (!this.accepted) errors.policy = msg('Tick the box to accept the usage policy.');
+      return '';
+    });
+    this.errors = errors;
+    if (Object.keys(errors).length) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part=error-summary]')?.focus());
+    return !Object.keys(errors).length;
+  }
+
+  /** Sends the draft, retrying by itself on network failure, 5xx and 429; the same key every time. */
+  private async send(c: Consultation) {
+    this.failure = undefined;
+    this.note = '';
+    const policyVersion = this.policy?.version ?? c.commenting.policyVersion;
+    const d = this.draft;
+    const comment = {
+      body: d.body.trim(),
+      stakeholderType: d.stakeholderType as StakeholderType,
+      policyVersion,
+      ...(d.sectionId ? { sectionId: d.sectionId } : {}),
+      ...(c.commenting.displayNameAllowed && d.displayName.trim() ? { displayName: d.displayName.trim() } : {}),
+    };
+    for (let attempt = 0; ; attempt++) {
+      this.phase = 'sending';
+      try {
+        const sent = await this.client.postComment(c.id, comment, { idempotencyKey: d.idempotencyKey, headers: this.identity });
+        this.store?.clear();
+        this.sent = sent;
+        this.phase = 'sent';
+        this.warnedFor = undefined;
+        this.dispatchEvent(new SharekCommentSubmittedEvent(c.id, sent.id, sent.status));
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('[part=confirmation]')?.focus();
+        return;
+      } catch (error) {
+        const e = error instanceof ApiError ? error : new ApiError('network', String(error), 'POST comment');
+        this.failure = e;
+        if (e.status === 429) {
+          await this.wait(e.retryAfter ?? 30);
+          continue;
+        }
+        if (e.transient && attempt < RETRIES) {
+          await this.wait(Math.ceil((this.retryDelay * 2 ** attempt) / 1000), this.retryDelay * 2 ** attempt);
+          continue;
+        }
+        if (e.status === 401 && (await this.signIn())) continue;
+        await this.fail(e);
+        return;
+      }
+    }
+  }
+
+  /** Waits before the next attempt, counting down; coming back online cuts the wait short. */
+  private wait(seconds: number, ms = seconds * 1000): Promise<void> {
+    this.phase = 'waiting';
+    this.waitLeft = seconds;
+    return new Promise((resolve) => {
+      const tick = setInterval(() => (this.waitLeft = Math.max(0, this.waitLeft - 1)), 1000);
+      const done = () => {
+        clearInterval(tick);
+        clearTimeout(timer);
+        removeEventListener('online', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      addEventListener('online', done);
+    });
+  }
+
+  /** Asks the host page (event, then `tokenProvider`) for a token; true when one came. */
+  private async signIn(): Promise<boolean> {
+    const event = new SharekSignInRequiredEvent(this.consultation);
+    this.dispatchEvent(event);
+    const token = (await event.token) ?? (await this.tokenProvider?.());
+    if (!token) return false;
+    this.token = token;
+    return true;
+  }
+
+  private async fail(e: ApiError) {
+    const fields: Record<string, Field> = { body: 'body', sectionId: 'sectionId', stakeholderType: 'stakeholderType', displayName: 'displayName', policyVersion: 'policy' };
+    if (e.status === 409 && /policy/.test(e.problem?.type ?? '')) {
+      // The policy changed since the page loaded: show the new one and ask again.
+      this.newerPolicy = await this.client.getPolicy().catch(() => undefined);
+      this.accepted = false;
+      this.phase = 'editing';
+      this.errors = { policy: withLocaleText(this, () => msg(str`The usage policy has changed (now version ${this.policy?.version ?? ''}). Please read it and accept it again.`)) };
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part=error-summary]')?.focus();
+      return;
+    }
+    if (e.status === 400 && e.problem?.errors?.length) {
+      const errors: Partial<Record<Field, string>> = {};
+      withLocaleText(this, () => {
+        for (const { field, code } of e.problem!.errors!) {
+          const f = fields[field] ?? 'body';
+          errors[f] = code === 'too_long' ? msg('This is too long.') : code === 'required' ? msg('This is required.') : msg('This is not valid.');
+        }
+        return '';
+      });
+      this.errors = errors;
+      this.phase = 'editing';
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part=error-summary]')?.focus();
+      return;
+    }
+    if (e.status === 422) this.update_({ idempotencyKey: crypto.randomUUID() });
+    this.phase = 'failed';
+    console.error(`[sharek] ${e.message}`);
+    this.dispatchEvent(new SharekErrorEvent(e));
+  }
+
+  private writeAnother = () => {
+    this.sent = undefined;
+    this.phase = 'editing';
+    this.accepted = false;
+    this.draft = emptyDraft(this.section);
+  };
+}
+
+/** Runs message lookups outside render (event handlers) in this element's locale. */
+function withLocaleText<T>(el: SharekElement, fn: () => T): T {
+  return el.inLocale(fn);
+}
+
+export function stakeholderLabel(type: StakeholderType): string {
+  return {
+    individual: () => msg('An individual'),
+    private_sector: () => msg('The private sector'),
+    civil_society: () => msg('A civil society organisation'),
+    academia: () => msg('Academia'),
+    government: () => msg('A government body'),
+  }[type]();
+}
+
+function personalDataLabel(kind: PersonalDataFinding['kind']): string {
+  return {
+    email: () => msg('An e-mail address'),
+    phone: () => msg('A phone number'),
+    'national-id': () => msg('What looks like a national number'),
+    address: () => msg('What looks like a street or postal address'),
+  }[kind]();
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sharek-comment-form': SharekCommentForm;
+  }
+}
