@@ -1,0 +1,290 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .comments {
+    /* Reserve room while loading so the host page does not jump when the list arrives. */
+    min-block-size: var(--sharek-comments-min-height, 12rem);
+  }
+  .list-header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 0.5rem var(--_space);
+    margin-block-end: calc(var(--_space) / 2);
+  }
+  .heading {
+    font-size: 1.25em;
+    line-height: 1.35;
+    margin-block: 0;
+  }
+  .count {
+    margin: 0;
+    color: var(--_muted);
+    font-weight: 600;
+  }
+  .filter {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.75rem;
+    margin-block: 0 var(--_space);
+  }
+  select,
+  textarea {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_muted);
+    border-radius: var(--_radius);
+    padding-block: 0.4em;
+    padding-inline: 0.6em;
+    min-block-size: 44px;
+    max-inline-size: 100%;
+  }
+  ol {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  li + li {
+    border-block-start: 1px solid var(--_border);
+  }
+  article {
+    padding-block: var(--_space);
+    border-radius: var(--_radius);
+  }
+  article:focus {
+    outline: none;
+  }
+  article:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .author {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25rem 0.75rem;
+    font-size: 1em;
+    margin: 0;
+  }
+  .stakeholder {
+    display: inline-block;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    padding-inline: 0.6em;
+    font-size: 0.875em;
+    font-weight: 600;
+    color: var(--_muted);
+    background: var(--_subtle);
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.75rem;
+    margin: 0.25rem 0 0;
+    color: var(--_muted);
+    font-size: 0.9375em;
+  }
+  .meta > * + *::before {
+    content: '·';
+    margin-inline-end: 0.75rem;
+  }
+  .body,
+  .reply-body,
+  .excerpt {
+    white-space: pre-line;
+    overflow-wrap: anywhere;
+  }
+  .body {
+    margin-block: 0.5rem 0;
+  }
+  .reply {
+    margin-block-start: 0.75rem;
+    margin-inline-start: clamp(0.5rem, 4%, 2rem);
+    padding-block: 0.5rem;
+    padding-inline: var(--_space);
+    border-inline-start: 4px solid var(--_accent);
+    background: var(--_subtle);
+    border-radius: 0 var(--_radius) var(--_radius) 0;
+  }
+  :host([dir='rtl']) .reply {
+    border-radius: var(--_radius) 0 0 var(--_radius);
+  }
+  .reply-heading {
+    font-size: 0.9375em;
+    margin: 0;
+    color: var(--_accent);
+  }
+  .reply-body {
+    margin-block: 0.25rem 0;
+  }
+  .reply time {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem var(--_space);
+    margin-block-start: 0.5rem;
+  }
+  button.link {
+    background: transparent;
+    border-color: transparent;
+    color: var(--_accent);
+    text-decoration: underline;
+    padding-inline: 0.5em;
+    min-inline-size: 44px;
+  }
+  button[aria-disabled='true'] {
+    cursor: default;
+    text-decoration: none;
+    color: var(--_muted);
+  }
+  .reported-note {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.9375em;
+  }
+  .more {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 0.5rem;
+    padding-block-start: var(--_space);
+    border-block-start: 1px solid var(--_border);
+  }
+  .more .error {
+    align-self: stretch;
+  }
+  .error p,
+  .empty {
+    margin-block: 0 0.5rem;
+  }
+  .empty {
+    padding: var(--_space);
+    background: var(--_subtle);
+    border-radius: var(--_radius);
+    color: var(--_muted);
+  }
+  .skeleton {
+    display: grid;
+    gap: 0.75rem;
+  }
+  .bar {
+    display: block;
+    block-size: 1rem;
+    border-radius: 4px;
+    background: var(--_subtle);
+  }
+  .bar.short {
+    inline-size: 35%;
+  }
+  .bar.block {
+    block-size: 3.5rem;
+  }
+
+  /* The report dialog (in the top layer, but still inside this shadow root). */
+  dialog {
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 1.25);
+    inline-size: min(36rem, calc(100vw - 2rem));
+    max-block-size: calc(100dvh - 2rem);
+    overflow: auto;
+    font-family: var(--_font);
+    line-height: 1.6;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.55);
+  }
+  dialog:focus {
+    outline: none;
+  }
+  dialog h2 {
+    font-size: 1.25em;
+    margin-block: 0 0.5rem;
+  }
+  .excerpt {
+    margin: 0 0 var(--_space);
+    padding-block: 0.5rem;
+    padding-inline: var(--_space);
+    border-inline-start: 4px solid var(--_border);
+    background: var(--_subtle);
+    max-block-size: 8rem;
+    overflow: auto;
+  }
+  fieldset {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    margin: 0 0 var(--_space);
+    padding-block: 0.5rem;
+    padding-inline: var(--_space);
+  }
+  fieldset[aria-invalid='true'] {
+    border: 2px solid var(--_danger);
+  }
+  legend {
+    font-weight: 700;
+    padding-inline: 0.25rem;
+  }
+  .reason {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.5rem;
+    min-block-size: 44px;
+    padding-block: 0.5rem;
+    cursor: pointer;
+  }
+  .reason input {
+    margin: 0.3em 0 0;
+    inline-size: 1.2em;
+    block-size: 1.2em;
+    flex: none;
+    accent-color: var(--_accent);
+  }
+  .reason input:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .field-error {
+    color: var(--_danger);
+    font-weight: 600;
+    margin-block: 0.25rem;
+  }
+  .field-label {
+    display: block;
+    font-weight: 700;
+    margin-block-end: 0.25rem;
+  }
+  textarea {
+    display: block;
+    inline-size: 100%;
+    resize: vertical;
+  }
+  .hint {
+    color: var(--_muted);
+    font-size: 0.9375em;
+    margin-block: 0.25rem var(--_space);
+  }
+  .dialog-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem var(--_space);
+    margin-block-start: var(--_space);
+  }
+  @media (forced-colors: active) {
+    .stakeholder,
+    fieldset[aria-invalid='true'] {
+      border-color: CanvasText;
+    }
+    dialog {
+      border: 2px solid CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,670 @@
+import { nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { html, literal, type StaticValue } from 'lit/static-html.js';
+import { Task, TaskStatus } from '@lit/task';
+import { ApiError } from '../api/errors.js';
+import type { Comment, CommentPage, Report, ReportReason, Section, StakeholderType, UsagePolicy } from '../api/schemas.js';
+import { SharekElement } from '../shared/base.js';
+import { SharekCommentReportedEvent, SharekErrorEvent } from '../shared/events.js';
+import { formatDate, formatNumber, pick } from '../shared/format.js';
+import { participantId } from '../shared/identity.js';
+import { msg, plural, str, type Locale } from '../shared/localize.js';
+import { errorMessage } from '../shared/messages.js';
+import { hostStyles } from '../shared/styles.js';
+import { styles } from './comments.styles.js';
+
+/** The longest note a report may carry (the contract's limit). */
+const NOTE_MAX = 1000;
+
+/**
+ * The published comments on a consultation, newest first, with the agency's
+ * replies, paged with the portal's cursor and filtered by article. Each
+ * comment can be reported to the moderators with one of the usage policy's
+ * reasons, in an accessible modal dialog.
+ *
+ * Comment text is the public's: it is always rendered as text, never as HTML,
+ * and reads in its own direction (`dir="auto"`).
+ *
+ * @summary The published comments, with reporting.
+ * @tag sharek-comments
+ *
+ * @event {SharekErrorEvent} sharek-error - The comments could not be loaded; `error` says why.
+ * @event {SharekCommentReportedEvent} sharek-comment-reported - The portal accepted a report; `commentId` and `reason` say which and why.
+ *
+ * @csspart comments - The section around everything.
+ * @csspart heading - The list's heading.
+ * @csspart count - How many comments are published, when known.
+ * @csspart filter - The article filter (a `<select>`).
+ * @csspart list - The list of comments (an `<ol>`).
+ * @csspart comment - One comment (an `<article>`).
+ * @csspart author - The comment's heading: display name and stakeholder type.
+ * @csspart stakeholder - The stakeholder type badge.
+ * @csspart meta - The article the comment is about, and its date.
+ * @csspart body - The comment's text.
+ * @csspart reply - The agency's reply under a comment.
+ * @csspart report - The button that reports a comment.
+ * @csspart more - The "Show more comments" button.
+ * @csspart empty - The sentence shown when no comment is published.
+ * @csspart loading - The placeholder shown while loading.
+ * @csspart error - An error message.
+ * @csspart retry - The retry button.
+ * @csspart dialog - The report dialog (a native `<dialog>`).
+ * @csspart send - The dialog's send button.
+ * @csspart cancel - The dialog's cancel button.
+ *
+ * @cssproperty --sharek-accent - Links, buttons and the reply's accent. Default `#0b6e4f`.
+ * @cssproperty --sharek-accent-text - Text on the accent colour. Default `#ffffff`.
+ * @cssproperty --sharek-text - Body text. Default `#1b1f23`.
+ * @cssproperty --sharek-muted - Secondary text. Default `#4a5560`.
+ * @cssproperty --sharek-surface - Background of the dialog and fields. Default `#ffffff`.
+ * @cssproperty --sharek-subtle - Background of replies and quiet blocks. Default `#f3f5f6`.
+ * @cssproperty --sharek-border - Borders. Default `#c9d1d6`.
+ * @cssproperty --sharek-danger - Error accents. Default `#b3261e`.
+ * @cssproperty --sharek-radius - Corner radius. Default `8px`.
+ * @cssproperty --sharek-space - Base spacing. Default `1rem`.
+ * @cssproperty --sharek-font - Font family. Default system UI fonts with Arabic coverage.
+ * @cssproperty --sharek-font-size - Base font size. Default `1rem`.
+ * @cssproperty --sharek-focus - Focus outline colour. Default `#1a5fb4`.
+ * @cssproperty --sharek-comments-min-height - Room kept while loading. Default `12rem`.
+ */
+export class SharekComments extends SharekElement {
+  static override styles = [hostStyles, styles];
+
+  /** The consultation's id on the portal. */
+  @property() consultation = '';
+
+  /** Show the comments on this article first (the reader can change it with the filter). */
+  @property() section?: string;
+
+  /** Comments per page (1–100). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+
+  /** Level of the list's heading (2–5); each comment's heading is one below. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /**
+   * The comments, when the page already has them: a page `{items, nextCursor}`
+   * as the portal answers, or a plain list. No request is made to show them;
+   * "Show more" and the filter ask the portal (when `consultation` is set).
+   */
+  @property({ attribute: false }) data?: CommentPage | Comment[];
+
+  /** The draft's articles, for the filter and the article links. Without it they come from the consultation. */
+  @property({ attribute: false }) sections?: Section[];
+
+  /** The usage policy (for the report reasons). Without it, it is fetched when a report is started. */
+  @property({ attribute: false }) policy?: UsagePolicy;
+
+  /** The article the list is filtered by (`''`: all). */
+  @state() private filter = '';
+  /** Pages loaded with "Show more", for the base page they follow. */
+  @state() private extra: { base: unknown; items: Comment[]; nextCursor: string | null } | undefined;
+  @state() private loadingMore = false;
+  @state() private moreError: unknown;
+  /** Ids reported from this browser (refreshed from storage when connected). */
+  @state() private reported = new Set<string>();
+  /** Reported while this element was on the page: shows the thank-you. */
+  @state() private justReported = new Set<string>();
+  @state() private announcement: '' | 'reported' = '';
+
+  // The report dialog.
+  @state() private reporting?: Comment;
+  @state() private reason?: ReportReason;
+  @state() private note = '';
+  @state() private reasonError = false;
+  @state() private sending = false;
+  @state() private sendError: unknown;
+  @state() private policyError: unknown;
+  @state() private fetchedPolicy?: UsagePolicy;
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+
+  private opener?: HTMLElement;
+
+  private readonly loader = new Task(this, {
+    args: () => [this.usingData ? '' : this.consultation, this.api, this.filter, this.limit] as const,
+    task: async ([id, , section, limit]) => {
+      if (!id) return undefined;
+      try {
+        return await this.client.listComments(id, { section: section || undefined, limit });
+      } catch (error) {
+        this.fail(error);
+        throw error;
+      }
+    },
+  });
+
+  /** The consultation, only for its articles (and its comment count) when `sections` is not given. */
+  private readonly consultationLoader = new Task(this, {
+    args: () => [this.sections || this.data ? '' : this.consultation, this.api] as const,
+    task: async ([id]) => {
+      if (!id) return undefined;
+      try {
+        return await this.client.getConsultation(id);
+      } catch (error) {
+        // The list still works without the filter; the list's own load reports failures.
+        console.warn(`[sharek] ${(error as Error).message}`);
+        return undefined;
+      }
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.reported = new Set(reportedIds());
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('section')) this.filter = this.section ?? '';
+  }
+
+  /** True while the comments shown are the page's `data`. */
+  private get usingData(): boolean {
+    return this.data !== undefined && this.filter === (this.section ?? '');
+  }
+
+  private get limit(): number {
+    const n = Math.trunc(Number(this.pageSize));
+    return Number.isFinite(n) ? Math.min(100, Math.max(1, n)) : 20;
+  }
+
+  /** The first page: the page's `data` or the portal's answer. */
+  private get base(): CommentPage | Comment[] | undefined {
+    return this.usingData ? this.data : this.loader.value;
+  }
+
+  /** The comments shown, newest first. */
+  get comments(): Comment[] {
+    const base = this.base;
+    if (!base) return [];
+    const first = Array.isArray(base) ? base : base.items;
+    return this.extra?.base === base ? [...first, ...this.extra.items] : first;
+  }
+
+  /** The cursor of the next page, or `null` on the last page. */
+  get nextCursor(): string | null {
+    const base = this.base;
+    if (!base) return null;
+    if (this.extra?.base === base) return this.extra.nextCursor;
+    return Array.isArray(base) ? null : base.nextCursor;
+  }
+
+  /** The draft's articles, from `sections` or the consultation. */
+  private get articles(): Section[] {
+    return this.sections ?? this.consultationLoader.value?.sections ?? [];
+  }
+
+  private get reportPolicy(): UsagePolicy | undefined {
+    return this.policy ?? this.fetchedPolicy;
+  }
+
+  private fail(error: unknown) {
+    console.error(`[sharek] ${(error as Error).message}`);
+    this.dispatchEvent(new SharekErrorEvent(error as Error));
+  }
+
+  /** The hash that links to one article on the card: `#sharek-<consultation>-<article>`. */
+  articleHash(sectionId: string): string {
+    return `#sharek-${this.consultation}-${sectionId}`;
+  }
+
+  // ---------------------------------------------------------------- rendering
+
+  override render() {
+    const h = headingTag(this.headingLevel);
+    return html`<section part="comments" class="comments" aria-labelledby="heading" aria-busy=${this.busy ? 'true' : 'false'}>
+      <div class="list-header">
+        <${h} part="heading" id="heading" class="heading">${msg('Published comments')}</${h}>
+        ${this.renderCount()}
+      </div>
+      ${this.renderFilter()} ${this.renderBody()}
+      <p part="announcement" role="status" class="visually-hidden">
+        ${this.announcement === 'reported' ? msg('Thank you. The moderators will review this comment.') : nothing}
+      </p>
+    </section>
+    ${this.renderDialog()}`;
+  }
+
+  private get busy(): boolean {
+    return (!this.usingData && this.loader.status === TaskStatus.PENDING) || this.loadingMore;
+  }
+
+  private renderCount() {
+    if (this.busy && !this.loadingMore) return nothing;
+    const base = this.base;
+    if (!base) return nothing;
+    let n: number | undefined;
+    if (this.nextCursor === null) n = this.comments.length;
+    else if (!this.filter) n = this.consultationLoader.value?.participation.comments;
+    return n === undefined ? nothing : html`<p part="count" class="count">${commentCount(this.locale, n)}</p>`;
+  }
+
+  private renderFilter() {
+    const articles = this.articles;
+    // Without the consultation's id the portal cannot be asked for another article.
+    if (!articles.length || !this.consultation) return nothing;
+    const locale = this.locale;
+    return html`<p class="filter">
+      <label for="filter">${msg('Show comments on')}</label>
+      <select part="filter" id="filter" .value=${this.filter} @change=${this.onFilter}>
+        <option value="" ?selected=${this.filter === ''}>${msg('All comments')}</option>
+        ${articles.map((s) => {
+          const title = pick(s.title, locale);
+          return html`<option value=${s.id} ?selected=${this.filter === s.id}>${msg(str`Article ${s.number}`)} – ${title.text}</option>`;
+        })}
+      </select>
+    </p>`;
+  }
+
+  private onFilter(e: Event) {
+    this.filter = (e.target as HTMLSelectElement).value;
+    this.moreError = undefined;
+  }
+
+  private renderBody() {
+    if (!this.usingData && this.loader.status === TaskStatus.PENDING) return this.renderLoading();
+    const base = this.base;
+    if (base) return this.comments.length ? this.renderList() : this.renderEmpty();
+    if (this.loader.status === TaskStatus.ERROR) return this.renderError(this.loader.error);
+    if (!this.consultation) return this.renderError(new Error('no consultation'));
+    return this.renderLoading();
+  }
+
+  private renderLoading() {
+    return html`<div part="loading" class="loading">
+      <p role="status" class="visually-hidden">${msg('Loading the comments…')}</p>
+      <div class="skeleton" aria-hidden="true">
+        <span class="bar short"></span><span class="bar block"></span><span class="bar short"></span><span class="bar block"></span>
+      </div>
+    </div>`;
+  }
+
+  private renderError(error: unknown) {
+    const missing = !(error instanceof ApiError) && !this.consultation;
+    return html`<div part="error" class="error" role="alert">
+      <p>${missing ? msg('No consultation was chosen for this place on the page.') : errorMessage(error)}</p>
+      ${missing ? nothing : html`<button part="retry" @click=${() => this.loader.run()}>${msg('Try again')}</button>`}
+    </div>`;
+  }
+
+  private renderEmpty() {
+    return html`<p part="empty" class="empty">
+      ${this.filter
+        ? msg('No published comments on this article yet.')
+        : msg('No published comments yet. Comments appear here once the moderators have reviewed them.')}
+    </p>`;
+  }
+
+  private renderList() {
+    const more = this.nextCursor && this.consultation;
+    return html`<ol part="list">
+        ${repeat(this.comments, (c) => c.id, (c) => html`<li>${this.renderComment(c)}</li>`)}
+      </ol>
+      ${more || this.moreError
+        ? html`<div class="more">
+            ${this.moreError
+              ? html`<div part="error" class="error" role="alert"><p>${errorMessage(this.moreError)}</p></div>`
+              : nothing}
+            ${more
+              ? html`<button part="more" class="secondary" @click=${this.loadMore}>
+                  ${this.loadingMore ? msg('Loading more comments…') : msg('Show more comments')}
+                </button>`
+              : nothing}
+          </div>`
+        : nothing}`;
+  }
+
+  private renderComment(c: Comment) {
+    const h = headingTag(this.headingLevel + 1);
+    const hr = headingTag(this.headingLevel + 2);
+    const headingId = `comment-${c.id}-author`;
+    const reported = this.reported.has(c.id);
+    return html`<article part="comment" id=${`comment-${c.id}`} tabindex="-1" aria-labelledby=${headingId}>
+      <${h} part="author" class="author" id=${headingId}>
+        ${c.author.displayName ? html`<span class="name" dir="auto">${c.author.displayName}</span>` : nothing}
+        <span part="stakeholder" class="stakeholder">${stakeholderLabel(c.author.stakeholderType)}</span>
+      </${h}>
+      <p part="meta" class="meta">
+        <span class="about">${this.about(c)}</span>
+        <span>${this.date(c.createdAt)}</span>
+      </p>
+      <p part="body" class="body" dir="auto">${c.body}</p>
+      ${c.reply
+        ? html`<div part="reply" class="reply">
+            <${hr} class="reply-heading" id=${`comment-${c.id}-reply`}>${msg('Reply from the agency')}</${hr}>
+            ${this.date(c.reply.createdAt)}
+            <p class="reply-body" dir="auto">${c.reply.body}</p>
+          </div>`
+        : nothing}
+      <div class="actions">
+        <button
+          part="report"
+          class="link"
+          aria-describedby=${headingId}
+          aria-disabled=${reported ? 'true' : nothing}
+          @click=${(e: Event) => this.openReport(c, e)}
+        >
+          ${reported ? msg('Reported') : msg('Report')}
+        </button>
+        ${reported
+          ? html`<p class="reported-note">
+              ${this.justReported.has(c.id)
+                ? msg('Thank you. The moderators will review this comment.')
+                : msg('You reported this comment. The moderators will review it.')}
+            </p>`
+          : nothing}
+      </div>
+    </article>`;
+  }
+
+  /** What the comment is about: the whole draft, or an article (linked to it on the card). */
+  private about(c: Comment) {
+    if (!c.sectionId) return msg('About the whole draft');
+    const section = this.articles.find((s) => s.id === c.sectionId);
+    const label = section ? msg(str`About article ${section.number}`) : msg('About one of the articles');
+    return this.consultation ? html`<a href=${this.articleHash(c.sectionId)}>${label}</a>` : label;
+  }
+
+  private date(iso: string) {
+    return html`<time datetime=${iso}>${formatDate(this.locale, iso, this.calendar)}</time>`;
+  }
+
+  // ------------------------------------------------------------------ paging
+
+  private async loadMore() {
+    const cursor = this.nextCursor;
+    if (this.loadingMore || !cursor || !this.consultation) return;
+    const base = this.base;
+    const before = this.comments.length;
+    this.loadingMore = true;
+    this.moreError = undefined;
+    let added = false;
+    try {
+      const page = await this.client.listComments(this.consultation, { section: this.filter || undefined, cursor, limit: this.limit });
+      if (this.base !== base) return; // The filter or the data changed meanwhile.
+      const known = new Set(this.comments.map((c) => c.id));
+      const items = page.items.filter((c) => !known.has(c.id));
+      const previous = this.extra && this.extra.base === base ? this.extra.items : [];
+      this.extra = { base, items: [...previous, ...items], nextCursor: page.nextCursor };
+      added = items.length > 0;
+    } catch (error) {
+      if (this.base !== base) return;
+      this.fail(error);
+      this.moreError = error;
+    } finally {
+      this.loadingMore = false;
+    }
+    await this.updateComplete;
+    // Focus the first new comment, so reading goes on where the new ones start.
+    const target = added
+      ? this.renderRoot.querySelectorAll<HTMLElement>('[part~=comment]')[before]
+      : this.renderRoot.querySelector<HTMLElement>('[part~=more]');
+    (target ?? this.renderRoot.querySelectorAll<HTMLElement>('[part~=comment]')[before - 1])?.focus();
+  }
+
+  // ------------------------------------------------------------------ report
+
+  private async openReport(comment: Comment, e: Event) {
+    if (this.reported.has(comment.id)) return;
+    this.opener = e.currentTarget as HTMLElement;
+    this.reporting = comment;
+    this.reason = undefined;
+    this.note = '';
+    this.reasonError = false;
+    this.sendError = undefined;
+    this.sending = false;
+    void this.loadPolicy();
+    await this.updateComplete;
+    if (!this.dialog.open) this.dialog.showModal();
+    this.focusInDialog();
+  }
+
+  /** Focus the chosen reason, else the first; the dialog itself while the reasons load. */
+  private focusInDialog() {
+    const radios = [...this.dialog.querySelectorAll<HTMLInputElement>('input[type=radio]')];
+    (radios.find((r) => r.checked) ?? radios[0] ?? this.dialog).focus();
+  }
+
+  private async loadPolicy() {
+    if (this.reportPolicy) return;
+    this.policyError = undefined;
+    try {
+      this.fetchedPolicy = await this.client.getPolicy();
+    } catch (error) {
+      console.error(`[sharek] ${(error as Error).message}`);
+      this.policyError = error;
+      return;
+    }
+    await this.updateComplete;
+    // Move into the reasons unless the person has already moved elsewhere in the dialog.
+    if (this.dialog.open && this.shadowRoot?.activeElement === this.dialog) this.focusInDialog();
+  }
+
+  private onDialogClose = () => {
+    this.reporting = undefined;
+    this.sendError = undefined;
+    this.reasonError = false;
+    const opener = this.opener;
+    this.opener = undefined;
+    opener?.focus();
+  };
+
+  private cancel() {
+    this.dialog.close();
+  }
+
+  private async send(e: Event) {
+    e.preventDefault();
+    const comment = this.reporting;
+    if (!comment || this.sending || !this.reportPolicy) return;
+    if (!this.reason) {
+      this.reasonError = true;
+      await this.updateComplete;
+      this.dialog.querySelector<HTMLInputElement>('input[type=radio]')?.focus();
+      return;
+    }
+    const note = this.note.trim().slice(0, NOTE_MAX);
+    const report: Report = { reason: this.reason, ...(note ? { note } : {}) };
+    this.sending = true;
+    this.sendError = undefined;
+    try {
+      await this.client.reportComment(comment.id, report, { idempotencyKey: idempotencyKey(comment.id, report), headers: this.identity });
+    } catch (error) {
+      // 409: this participant has already reported it; the portal has the report.
+      if (!(error instanceof ApiError && error.status === 409)) {
+        console.error(`[sharek] ${(error as Error).message}`);
+        this.sending = false;
+        this.sendError = error;
+        return;
+      }
+    }
+    this.sending = false;
+    rememberReported(comment.id);
+    this.reported = new Set(reportedIds());
+    this.justReported = new Set([...this.justReported, comment.id]);
+    this.dispatchEvent(new SharekCommentReportedEvent(comment.id, report.reason));
+    if (this.dialog.open) this.dialog.close();
+    // A fresh announcement after the focus has returned, so it is read and not cut short.
+    this.announcement = '';
+    await this.updateComplete;
+    this.announcement = 'reported';
+  }
+
+  private renderDialog() {
+    const c = this.reporting;
+    const policy = this.reportPolicy;
+    const gone = this.sendError instanceof ApiError && this.sendError.status === 404;
+    return html`<dialog
+      part="dialog"
+      aria-labelledby="report-title"
+      aria-describedby="report-intro"
+      tabindex="-1"
+      @close=${this.onDialogClose}
+    >
+      ${c
+        ? html`<form novalidate @submit=${this.send}>
+            <h2 id="report-title">${msg('Report this comment')}</h2>
+            <p id="report-intro">${msg('Tell the moderators why this comment breaks the usage policy. Your report is not published.')}</p>
+            <blockquote class="excerpt" dir="auto">${excerpt(c.body)}</blockquote>
+            ${policy ? this.renderReasons(policy) : this.renderPolicyState()}
+            <label class="field-label" for="note">${msg('Note for the moderators (optional)')}</label>
+            <textarea
+              id="note"
+              rows="3"
+              maxlength=${NOTE_MAX}
+              aria-describedby="note-hint"
+              .value=${this.note}
+              @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}
+            ></textarea>
+            <p id="note-hint" class="hint">${msg(str`At most ${formatNumber(this.locale, NOTE_MAX)} characters. Please do not include personal data.`)}</p>
+            <div class="send-error" role="alert">
+              ${this.sendError ? html`<div part="error" class="error"><p>${this.sendErrorMessage(this.sendError)}</p></div>` : nothing}
+            </div>
+            <div class="dialog-actions">
+              ${gone
+                ? nothing
+                : html`<button part="send" type="submit" ?hidden=${!policy}>${this.sending ? msg('Sending…') : msg('Send report')}</button>`}
+              <button part="cancel" type="button" class="secondary" @click=${this.cancel}>${gone ? msg('Close') : msg('Cancel')}</button>
+            </div>
+          </form>`
+        : nothing}
+    </dialog>`;
+  }
+
+  private renderPolicyState() {
+    if (this.policyError) {
+      return html`<div part="error" class="error" role="alert">
+        <p>${errorMessage(this.policyError)}</p>
+        <button part="retry" type="button" @click=${() => this.loadPolicy()}>${msg('Try again')}</button>
+      </div>`;
+    }
+    return html`<p role="status">${msg('Loading the reasons…')}</p>`;
+  }
+
+  private renderReasons(policy: UsagePolicy) {
+    const locale = this.locale;
+    const invalid = this.reasonError && !this.reason;
+    return html`<fieldset
+      role="radiogroup"
+      aria-labelledby="reason-legend"
+      aria-required="true"
+      aria-invalid=${invalid ? 'true' : 'false'}
+      aria-describedby=${invalid ? 'reason-error' : nothing}
+    >
+      <legend id="reason-legend">${msg('Reason for the report')}</legend>
+      ${invalid ? html`<p id="reason-error" class="field-error">${msg('Choose a reason for your report.')}</p>` : nothing}
+      ${policy.reportReasons.map((r) => {
+        const label = pick(r.label, locale);
+        return html`<label class="reason">
+          <input
+            type="radio"
+            name="reason"
+            value=${r.code}
+            .checked=${this.reason === r.code}
+            @change=${() => (this.reason = r.code)}
+          /><span lang=${label.lang}>${label.text}</span>
+        </label>`;
+      })}
+    </fieldset>`;
+  }
+
+  private sendErrorMessage(error: unknown): string {
+    if (error instanceof ApiError) {
+      if (error.kind === 'network' || error.kind === 'timeout') {
+        return msg("We couldn't send your report. Check your connection and try again.");
+      }
+      if (error.status === 404) return msg('This comment is no longer published, so it cannot be reported.');
+      if (error.status === 401) return msg('Please sign in on the participation portal to report comments.');
+      if (error.status === 429) {
+        return error.retryAfter
+          ? msg(str`Too many reports in a short time. Please try again ${inSeconds(this.locale, error.retryAfter)}.`)
+          : msg('Too many reports in a short time. Please wait a moment and try again.');
+      }
+    }
+    return errorMessage(error);
+  }
+}
+
+const headings = [literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+
+/** `<h2>`…`<h6>` for a level, kept within range. */
+function headingTag(level: number): StaticValue {
+  const n = Math.trunc(Number(level)) || 2;
+  return headings[Math.min(6, Math.max(2, n)) - 2]!;
+}
+
+/** The start of a comment, to remind the reporter which one it is. */
+function excerpt(text: string, max = 280): string {
+  return text.length > max ? `${text.slice(0, max).trimEnd()}…` : text;
+}
+
+/** "in 30 seconds", "in 2 minutes" in the locale. */
+function inSeconds(locale: Locale, seconds: number): string {
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  return seconds < 90 ? rtf.format(Math.max(1, Math.ceil(seconds)), 'second') : rtf.format(Math.ceil(seconds / 60), 'minute');
+}
+
+/** The stakeholder group a comment's author gave, in the locale. */
+export function stakeholderLabel(type: StakeholderType): string {
+  return {
+    individual: () => msg('Individual'),
+    private_sector: () => msg('Private sector'),
+    civil_society: () => msg('Civil society'),
+    academia: () => msg('Academia'),
+    government: () => msg('Government'),
+  }[type]();
+}
+
+function commentCount(locale: Locale, n: number): string {
+  const v = formatNumber(locale, n);
+  return plural(locale, n, {
+    zero: () => msg('No published comments', { id: 'publishedComments.zero' }),
+    one: () => msg('1 published comment', { id: 'publishedComments.one' }),
+    two: () => msg('Two published comments', { id: 'publishedComments.two' }),
+    few: () => msg(str`${v} published comments`, { id: 'publishedComments.few' }),
+    many: () => msg(str`${v} published comments`, { id: 'publishedComments.many' }),
+    other: () => msg(str`${v} published comments`, { id: 'publishedComments.other' }),
+  });
+}
+
+// -------------------------------------------- what this browser has reported
+
+const reportedKey = () => `sharek:reported:${participantId()}`;
+let reportedFallback: string[] = [];
+
+/** Ids of the comments this participant has reported from this browser. */
+function reportedIds(): string[] {
+  try {
+    const ids = JSON.parse(localStorage.getItem(reportedKey()) ?? '[]') as unknown;
+    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return reportedFallback;
+  }
+}
+
+function rememberReported(id: string) {
+  const ids = [...new Set([...reportedIds(), id])].slice(-500);
+  reportedFallback = ids;
+  try {
+    localStorage.setItem(reportedKey(), JSON.stringify(ids));
+  } catch {
+    // Storage refused: remembered for this page's life only.
+  }
+}
+
+/** One key per comment and report: a retried send is the same report, a changed one is a new request. */
+const keys = new Map<string, string>();
+function idempotencyKey(commentId: string, report: Report): string {
+  const what = `${commentId}\n${report.reason}\n${report.note ?? ''}`;
+  let key = keys.get(what);
+  if (!key) keys.set(what, (key = crypto.randomUUID()));
+  return key;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sharek-comments': SharekComments;
+  }
+}
