@@ -1,0 +1,128 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .decision {
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-inline-start: 6px solid var(--_accent);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 1.25);
+  }
+  .heading {
+    font-size: 1.4em;
+    line-height: 1.35;
+    margin: 0 0 0.25rem;
+  }
+  .subheading {
+    font-size: 1.1em;
+    margin-block: 1.5rem 0.5rem;
+  }
+  .published,
+  .feedback,
+  .chart-label,
+  .numbers {
+    color: var(--_muted);
+  }
+  .published {
+    margin-block: 0 1rem;
+  }
+  .rich :first-child {
+    margin-block-start: 0;
+  }
+  .rich :is(ul, ol) {
+    padding-inline-start: 1.5em;
+  }
+  .changes {
+    margin: 0;
+    padding-inline-start: 1.5em;
+    display: grid;
+    gap: 0.75rem;
+  }
+  .where {
+    display: block;
+    font-weight: 600;
+  }
+  .feedback {
+    font-weight: 600;
+    margin-block: 0 0.75rem;
+  }
+  .chart-label {
+    margin-block: 0 0.25rem;
+    font-size: 0.9375em;
+  }
+  .chart {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.5rem;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0.125rem 0.75rem;
+    align-items: baseline;
+  }
+  .numbers {
+    white-space: nowrap;
+    font-variant-numeric: tabular-nums;
+  }
+  .bar {
+    grid-column: 1 / -1;
+    display: block;
+    block-size: 0.625rem;
+    border-radius: 999px;
+    background: var(--_subtle);
+    border: 1px solid var(--_border);
+    overflow: hidden;
+  }
+  .fill {
+    display: block;
+    block-size: 100%;
+    inline-size: var(--share, 0%);
+    background: var(--_accent);
+  }
+  .responses {
+    margin: 0;
+  }
+  .responses dt {
+    font-weight: 700;
+    margin-block-start: 0.75rem;
+  }
+  .responses dd {
+    margin-inline-start: 0;
+    padding-inline-start: 0.75rem;
+    border-inline-start: 3px solid var(--_border);
+  }
+  .document {
+    margin-block: 1.25rem 0;
+    font-weight: 600;
+  }
+  .pending p {
+    margin-block-end: 0;
+  }
+  .skeleton {
+    display: grid;
+    gap: 0.75rem;
+    min-block-size: 10rem;
+  }
+  .bar-placeholder {
+    display: block;
+    block-size: 1rem;
+    border-radius: 4px;
+    background: var(--_subtle);
+  }
+  .bar-placeholder.title {
+    block-size: 1.75rem;
+    inline-size: 70%;
+  }
+  .bar-placeholder.short {
+    inline-size: 35%;
+  }
+  @media (forced-colors: active) {
+    .fill {
+      forced-color-adjust: none;
+      background: Highlight;
+    }
+  }
+`;

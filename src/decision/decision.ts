@@ -1,0 +1,343 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { Task, TaskStatus } from '@lit/task';
+import { ApiError } from '../api/errors.js';
+import type { Consultation, Decision, StakeholderType } from '../api/schemas.js';
+import { SharekElement } from '../shared/base.js';
+import { ClockController } from '../shared/clock.js';
+import { SharekErrorEvent } from '../shared/events.js';
+import { formatDate, formatNumber, pick } from '../shared/format.js';
+import { msg, plural, str, type Locale } from '../shared/localize.js';
+import { errorMessage } from '../shared/messages.js';
+import { sanitizedHtml } from '../shared/sanitize.js';
+import { hostStyles } from '../shared/styles.js';
+import { styles } from './decision.styles.js';
+
+const STAKEHOLDERS: readonly StakeholderType[] = ['individual', 'private_sector', 'civil_society', 'academia', 'government'];
+
+interface Loaded {
+  decision: Decision | null;
+  consultation?: Consultation;
+}
+
+/**
+ * The decision reached after a consultation: the outcome, when it was
+ * published, the agency's summary, what changed article by article (each
+ * linking to the article in the consultation card), what was heard, the
+ * agency's answers by theme ("you said — we did") and the final document.
+ * Before a decision is published it says when the consultation closed (or
+ * closes) and that the decision will be published in its place.
+ *
+ * A region whose heading level the host page sets with `heading-level`.
+ *
+ * @summary The decision notice.
+ * @tag sharek-decision
+ *
+ * @event {SharekErrorEvent} sharek-error - The decision could not be loaded; `error` says why.
+ *
+ * @csspart decision - The region around everything (also `pending` before a decision exists).
+ * @csspart heading - The region's heading: the outcome as a headline.
+ * @csspart outcome - The outcome's words inside the heading.
+ * @csspart published - The date the decision was published.
+ * @csspart summary - The agency's summary (portal HTML, sanitised).
+ * @csspart changes - The list of what changed.
+ * @csspart change - One change.
+ * @csspart article-link - The link from a change to its article in the consultation card.
+ * @csspart feedback - Comment and participant counts.
+ * @csspart chart - Comments by type of participant (a list, with bars hidden from screen readers).
+ * @csspart bar - One bar of the chart.
+ * @csspart responses - The agency's responses by theme.
+ * @csspart document - The link to the final document.
+ * @csspart pending - The sentence shown before a decision is published.
+ * @csspart loading - The placeholder shown while loading.
+ * @csspart error - The error message.
+ * @csspart retry - The retry button.
+ *
+ * @cssproperty --sharek-accent - Links, the outcome's mark and the chart's bars. Default `#0b6e4f`.
+ * @cssproperty --sharek-accent-text - Text on the accent colour. Default `#ffffff`.
+ * @cssproperty --sharek-text - Body text. Default `#1b1f23`.
+ * @cssproperty --sharek-muted - Secondary text. Default `#4a5560`.
+ * @cssproperty --sharek-surface - The notice's background. Default `#ffffff`.
+ * @cssproperty --sharek-subtle - Background of quiet blocks and of the bars' track. Default `#f3f5f6`.
+ * @cssproperty --sharek-border - Borders. Default `#c9d1d6`.
+ * @cssproperty --sharek-danger - Error accents. Default `#b3261e`.
+ * @cssproperty --sharek-radius - Corner radius. Default `8px`.
+ * @cssproperty --sharek-space - Base spacing. Default `1rem`.
+ * @cssproperty --sharek-font - Font family. Default system UI fonts with Arabic coverage.
+ * @cssproperty --sharek-font-size - Base font size. Default `1rem`.
+ * @cssproperty --sharek-focus - Focus outline colour. Default `#1a5fb4`.
+ */
+export class SharekDecision extends SharekElement {
+  static override styles = [hostStyles, styles];
+
+  /** The consultation's id on the portal (defaults to the id of `consultationData`). */
+  @property() consultation = '';
+
+  /**
+   * The decision, when the page already has it: no request is made. `null`
+   * says there is none yet (give `closesAt` or `consultationData` for the date).
+   */
+  @property({ attribute: false }) data?: Decision | null;
+
+  /** The level of the region's heading, 1 to 6 (the sub-headings are one below). */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  /** When the consultation closes or closed, for the sentence shown before a decision exists. */
+  @property({ attribute: 'closes-at' }) closesAt?: string;
+
+  /**
+   * The consultation, when the page or the card has it: gives the closing
+   * date and the articles' numbers and titles without another request.
+   */
+  @property({ attribute: false }) consultationData?: Consultation;
+
+  private readonly clock = new ClockController(this);
+
+  private readonly loader = new Task(this, {
+    args: () => [this.data !== undefined ? '' : this.consultationId, this.api, !!this.consultationData] as const,
+    task: async ([id, , hasConsultation]): Promise<Loaded | undefined> => {
+      if (!id) return undefined;
+      try {
+        const client = this.client;
+        // The consultation gives the articles' numbers and, before a decision, the closing date.
+        // The client shares requests, so beside the card this costs nothing.
+        const about = hasConsultation
+          ? undefined
+          : client.getConsultation(id).then(
+              (consultation) => ({ consultation }),
+              (error: Error) => ({ error }),
+            );
+        const decision = await client.getDecision(id);
+        const got = await about;
+        if (got && 'error' in got) {
+          // Without a decision the sentence needs the closing date: then the consultation is required.
+          if (!decision && !this.closesAt) throw got.error;
+          console.error(`[sharek] ${got.error.message}`);
+        }
+        return { decision, consultation: got && 'consultation' in got ? got.consultation : undefined };
+      } catch (error) {
+        console.error(`[sharek] ${(error as Error).message}`);
+        this.dispatchEvent(new SharekErrorEvent(error as Error));
+        throw error;
+      }
+    },
+  });
+
+  /** The consultation's id: the attribute, else the id of `consultationData`. */
+  private get consultationId(): string {
+    return this.consultation || this.consultationData?.id || '';
+  }
+
+  /** The decision being shown: `null` while none is published, `undefined` while unknown. */
+  get value(): Decision | null | undefined {
+    return this.data !== undefined ? this.data : this.loader.value?.decision;
+  }
+
+  private get about(): Consultation | undefined {
+    return this.consultationData ?? this.loader.value?.consultation;
+  }
+
+  private get level(): number {
+    const n = Math.trunc(Number(this.headingLevel));
+    return n >= 1 && n <= 6 ? n : 2;
+  }
+
+  override render() {
+    const d = this.value;
+    if (d) return this.renderDecision(d);
+    if (d === null) return this.renderPending();
+    if (this.loader.status === TaskStatus.ERROR) return this.renderError(this.loader.error);
+    if (!this.consultationId) return this.renderError(new Error('no consultation'));
+    return this.renderLoading();
+  }
+
+  private renderLoading() {
+    return html`<div part="decision loading" class="decision" aria-busy="true">
+      <p role="status" class="visually-hidden">${msg('Loading the decision…')}</p>
+      <div class="skeleton" aria-hidden="true">
+        <span class="bar-placeholder title"></span><span class="bar-placeholder short"></span><span class="bar-placeholder"></span>
+        <span class="bar-placeholder"></span><span class="bar-placeholder"></span>
+      </div>
+    </div>`;
+  }
+
+  private renderError(error: unknown) {
+    const missing = !(error instanceof ApiError) && !this.consultationId;
+    return html`<div part="decision" class="decision">
+      <div part="error" class="error" role="alert">
+        <p>${missing ? msg('No consultation was chosen for this place on the page.') : errorMessage(error)}</p>
+        ${missing ? nothing : html`<button part="retry" @click=${() => this.loader.run()}>${msg('Try again')}</button>`}
+      </div>
+    </div>`;
+  }
+
+  private date(iso: string) {
+    return html`<time datetime=${iso}>${formatDate(this.locale, iso, this.calendar)}</time>`;
+  }
+
+  private renderPending() {
+    const closesAt = this.closesAt || this.about?.closesAt;
+    const closed = closesAt !== undefined && Date.parse(closesAt) <= this.clock.now;
+    let sentence: unknown;
+    if (!closesAt) sentence = msg('The decision will be published here.');
+    else if (closed) sentence = msg(html`This consultation closed on ${this.date(closesAt)}. The decision will be published here.`);
+    else sentence = msg(html`This consultation closes on ${this.date(closesAt)}. The decision will be published here once it is made.`);
+    return html`<section part="decision pending" class="decision pending" aria-labelledby="decision-heading">
+      ${heading(this.level, 'decision-heading', 'heading', msg('Decision'))}
+      <p part="pending">${sentence}</p>
+    </section>`;
+  }
+
+  private renderDecision(d: Decision) {
+    const locale = this.locale;
+    const summary = pick(d.summary, locale);
+    return html`<section part="decision" class="decision ${d.outcome}" aria-labelledby="decision-heading">
+      ${heading(this.level, 'decision-heading', 'heading', html`<span part="outcome" class="outcome">${outcomeHeadline(d.outcome)}</span>`)}
+      <p part="published" class="published">${msg(html`Published on ${this.date(d.publishedAt)}`)}</p>
+      <div part="summary" class="summary rich" lang=${summary.lang}>${sanitizedHtml(summary.text)}</div>
+      ${d.changes.length ? this.renderChanges(d) : nothing}
+      ${this.renderFeedback(d)}
+      ${d.responses.length ? this.renderResponses(d) : nothing}
+      ${d.documentUrl
+        ? html`<p class="document"><a part="document" href=${d.documentUrl}>${msg('Read the final document')}</a></p>`
+        : nothing}
+    </section>`;
+  }
+
+  private renderChanges(d: Decision) {
+    const locale = this.locale;
+    const sections = this.about?.id === d.consultationId ? this.about.sections : [];
+    return html`<div class="block">
+      ${heading(this.level + 1, 'changes-heading', 'subheading', msg('What changed'))}
+      <ol part="changes" class="changes" aria-labelledby="changes-heading">
+        ${d.changes.map((c, i) => {
+          const description = pick(c.description, locale);
+          const section = c.sectionId ? sections.find((s) => s.id === c.sectionId) : undefined;
+          const title = section ? pick(section.title, locale) : undefined;
+          const href = c.sectionId ? `#sharek-${d.consultationId}-${c.sectionId}` : '';
+          return html`<li part="change" class="change">
+            ${!c.sectionId
+              ? html`<span class="where">${msg('The draft as a whole')}</span>`
+              : section
+                ? html`<a part="article-link" class="where" href=${href}
+                    >${msg(str`Article ${section.number}`)}${title?.text ? html`: <span lang=${title.lang}>${title.text}</span>` : nothing}</a
+                  >`
+                : html`<a part="article-link" class="where" href=${href} aria-describedby=${`change-${i}`}>${msg('See the article in the draft')}</a>`}
+            <span id=${`change-${i}`} class="description" lang=${description.lang}>${description.text}</span>
+          </li>`;
+        })}
+      </ol>
+    </div>`;
+  }
+
+  private renderFeedback(d: Decision) {
+    const locale = this.locale;
+    const f = d.feedback;
+    const rows = STAKEHOLDERS.filter((t) => f.byStakeholderType[t] !== undefined).map((t) => [t, f.byStakeholderType[t]!] as const);
+    const sum = rows.reduce((a, [, n]) => a + n, 0);
+    return html`<div class="block">
+      ${heading(this.level + 1, 'feedback-heading', 'subheading', msg('What we heard'))}
+      <p part="feedback" class="feedback">${commentCount(locale, f.comments)} · ${participantCount(locale, f.participants)}</p>
+      ${rows.length
+        ? html`<p id="chart-label" class="chart-label">${msg('Comments by type of participant')}</p>
+            <ul part="chart" class="chart" aria-labelledby="chart-label">
+              ${rows.map(([type, n]) => {
+                const share = sum ? n / sum : 0;
+                return html`<li class="row">
+                  <span class="label">${stakeholderLabel(type)}</span>
+                  <span class="numbers">${formatNumber(locale, n)} (${formatPercent(locale, share)})</span>
+                  <span part="bar" class="bar" aria-hidden="true"><span class="fill" style=${styleMap({ '--share': `${(share * 100).toFixed(2)}%` })}></span></span>
+                </li>`;
+              })}
+            </ul>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderResponses(d: Decision) {
+    const locale = this.locale;
+    return html`<div class="block">
+      ${heading(this.level + 1, 'responses-heading', 'subheading', msg('You said — we did'))}
+      <dl part="responses" class="responses">
+        ${d.responses.map((r) => {
+          const theme = pick(r.theme, locale);
+          const response = pick(r.response, locale);
+          return html`<dt lang=${theme.lang}>${theme.text}</dt>
+            <dd lang=${response.lang}>${response.text}</dd>`;
+        })}
+      </dl>
+    </div>`;
+  }
+}
+
+/** A heading of the level given (clamped to 1–6), as a real `<hN>`: lit binds no tag names, so a switch. */
+function heading(level: number, id: string, part: string, content: unknown): TemplateResult {
+  switch (Math.min(6, Math.max(1, level))) {
+    case 1:
+      return html`<h1 id=${id} part=${part} class=${part}>${content}</h1>`;
+    case 2:
+      return html`<h2 id=${id} part=${part} class=${part}>${content}</h2>`;
+    case 3:
+      return html`<h3 id=${id} part=${part} class=${part}>${content}</h3>`;
+    case 4:
+      return html`<h4 id=${id} part=${part} class=${part}>${content}</h4>`;
+    case 5:
+      return html`<h5 id=${id} part=${part} class=${part}>${content}</h5>`;
+    default:
+      return html`<h6 id=${id} part=${part} class=${part}>${content}</h6>`;
+  }
+}
+
+export function outcomeHeadline(outcome: Decision['outcome']): string {
+  return {
+    adopted: () => msg('Decision: adopted as proposed'),
+    amended: () => msg('Decision: adopted with amendments'),
+    withdrawn: () => msg('Decision: withdrawn'),
+    postponed: () => msg('Decision: postponed'),
+  }[outcome]();
+}
+
+function stakeholderLabel(type: StakeholderType): string {
+  return {
+    individual: () => msg('Individuals', { id: 'decision.stakeholder.individual' }),
+    private_sector: () => msg('Private sector', { id: 'decision.stakeholder.private_sector' }),
+    civil_society: () => msg('Civil society', { id: 'decision.stakeholder.civil_society' }),
+    academia: () => msg('Academia', { id: 'decision.stakeholder.academic' }),
+    government: () => msg('Government bodies', { id: 'decision.stakeholder.government' }),
+  }[type]();
+}
+
+function formatPercent(locale: Locale, share: number): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+function commentCount(locale: Locale, n: number): string {
+  const v = formatNumber(locale, n);
+  return plural(locale, n, {
+    zero: () => msg('No comments', { id: 'decision.comments.zero' }),
+    one: () => msg('1 comment', { id: 'decision.comments.one' }),
+    two: () => msg('Two comments', { id: 'decision.comments.two' }),
+    few: () => msg(str`${v} comments`, { id: 'decision.comments.few' }),
+    many: () => msg(str`${v} comments`, { id: 'decision.comments.many' }),
+    other: () => msg(str`${v} comments`, { id: 'decision.comments.other' }),
+  });
+}
+
+function participantCount(locale: Locale, n: number): string {
+  const v = formatNumber(locale, n);
+  return plural(locale, n, {
+    zero: () => msg('No participants', { id: 'decision.participants.zero' }),
+    one: () => msg('1 participant', { id: 'decision.participants.one' }),
+    two: () => msg('Two participants', { id: 'decision.participants.two' }),
+    few: () => msg(str`${v} participants`, { id: 'decision.participants.few' }),
+    many: () => msg(str`${v} participants`, { id: 'decision.participants.many' }),
+    other: () => msg(str`${v} participants`, { id: 'decision.participants.other' }),
+  });
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sharek-decision': SharekDecision;
+  }
+}

@@ -1,0 +1,184 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .poll {
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+  }
+  .status-line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.75rem;
+    margin: 0 0 0.5rem;
+  }
+  .status {
+    display: inline-block;
+    border-radius: 999px;
+    padding-inline: 0.75em;
+    font-weight: 600;
+    font-size: 0.9em;
+    border: 2px solid var(--_accent);
+    color: var(--_accent);
+    background: var(--_surface);
+  }
+  .status.open {
+    background: var(--_accent);
+    color: var(--_accent-text);
+  }
+  .when {
+    color: var(--_muted);
+  }
+  .question {
+    font-weight: 700;
+    font-size: 1.1em;
+    line-height: 1.45;
+    margin: 0 0 0.5rem;
+    padding: 0;
+  }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    min-inline-size: 0;
+  }
+  .hint {
+    margin: 0 0 0.5rem;
+    color: var(--_muted);
+  }
+  .options {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .option {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    min-block-size: 44px;
+    padding-block: 0.25rem;
+    padding-inline: 0.5rem;
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  .option:hover {
+    background: var(--_subtle);
+  }
+  .option input {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    margin: 0;
+    flex: none;
+    accent-color: var(--_accent);
+  }
+  .field-error {
+    color: var(--_danger);
+    font-weight: 600;
+    margin-block: 0.5rem 0;
+  }
+  .actions {
+    margin-block: 0.75rem 0;
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+  form .error {
+    margin-block-start: 0.75rem;
+  }
+  .message {
+    margin-block: 0.5rem;
+    font-weight: 600;
+  }
+  .message:empty {
+    margin: 0;
+  }
+  .message:focus {
+    outline: none;
+  }
+  .options-list,
+  .my-vote ul {
+    margin-block: 0.25rem 0.5rem;
+    padding-inline-start: 1.25em;
+  }
+  .my-vote p,
+  .results-label {
+    margin: 0.75rem 0 0.25rem;
+    font-weight: 600;
+  }
+  .results ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.75rem;
+  }
+  .result {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0.25rem 0.75rem;
+    align-items: baseline;
+  }
+  .result.chosen .result-text {
+    font-weight: 700;
+  }
+  .mine {
+    display: inline-block;
+    margin-inline-start: 0.5rem;
+    font-size: 0.85em;
+    font-weight: 600;
+    color: var(--_accent);
+  }
+  .numbers {
+    color: var(--_muted);
+    white-space: nowrap;
+    font-variant-numeric: tabular-nums;
+  }
+  .bar {
+    grid-column: 1 / -1;
+    display: block;
+    block-size: 0.625rem;
+    border-radius: 999px;
+    background: var(--_subtle);
+    border: 1px solid var(--_border);
+    overflow: hidden;
+  }
+  .fill {
+    display: block;
+    block-size: 100%;
+    inline-size: var(--share, 0%);
+    background: var(--_accent);
+  }
+  .note {
+    color: var(--_muted);
+    margin-block: 0.75rem 0;
+  }
+  .skeleton {
+    display: grid;
+    gap: 0.75rem;
+    min-block-size: 12rem;
+  }
+  .bar-placeholder {
+    display: block;
+    block-size: 1.25rem;
+    border-radius: 4px;
+    background: var(--_subtle);
+  }
+  .bar-placeholder.title {
+    block-size: 1.75rem;
+    inline-size: 85%;
+  }
+  .bar-placeholder.short {
+    inline-size: 30%;
+  }
+  @media (forced-colors: active) {
+    .status {
+      border-color: CanvasText;
+    }
+    .fill {
+      forced-color-adjust: none;
+      background: Highlight;
+    }
+  }
+`;

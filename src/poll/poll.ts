@@ -1,0 +1,480 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { Task, TaskStatus } from '@lit/task';
+import { ApiError } from '../api/errors.js';
+import type { Poll } from '../api/schemas.js';
+import { SharekElement } from '../shared/base.js';
+import { ClockController } from '../shared/clock.js';
+import { SharekErrorEvent, SharekVoteEvent } from '../shared/events.js';
+import { formatDate, formatNumber, pick } from '../shared/format.js';
+import { msg, plural, str, type Locale } from '../shared/localize.js';
+import { errorMessage } from '../shared/messages.js';
+import { hostStyles } from '../shared/styles.js';
+import { styles } from './poll.styles.js';
+
+type PollStatus = Poll['status'];
+
+/**
+ * A poll: one question, a single choice (radio buttons) or several up to
+ * `maxChoices` (checkboxes), one vote per participant, and the results as
+ * the poll's `resultsVisibility` allows (always, after voting, after closing).
+ *
+ * The vote is sent with an `Idempotency-Key` made once per attempt and kept
+ * across the automatic retries (network failure, timeout, 429, 5xx), so a
+ * vote whose answer was lost is not counted twice. A participant is known by
+ * the host page's `token` when there is one, otherwise by the random
+ * participant id Sharek keeps in this browser.
+ *
+ * @summary A single- or multiple-choice poll and its results.
+ * @tag sharek-poll
+ *
+ * @event {SharekVoteEvent} sharek-vote - The portal counted a vote; `pollId` and `optionIds` say which.
+ * @event {SharekErrorEvent} sharek-error - The poll could not be loaded; `error` says why.
+ *
+ * @csspart poll - The box around everything.
+ * @csspart status - The status badge (upcoming, open, voted, closed).
+ * @csspart dates - When voting opens, closes or closed.
+ * @csspart question - The question (the form's legend while voting is open).
+ * @csspart form - The voting form.
+ * @csspart hint - How many options may be chosen (multiple choice).
+ * @csspart options - The options: inputs while open, a list before opening.
+ * @csspart option - One option's label and input.
+ * @csspart submit - The vote button.
+ * @csspart message - Polite announcements: the choice limit, thanks, "already voted".
+ * @csspart my-vote - The person's own choices, when the results are not shown.
+ * @csspart results - The results list and its notes.
+ * @csspart result - One option's result; also `chosen` when it was the person's choice.
+ * @csspart mine - The "your choice" mark in a chosen result.
+ * @csspart bar - The bar drawn for a result (hidden from screen readers, which read the text).
+ * @csspart note - When the results will be shown, or how to read them.
+ * @csspart loading - The placeholder shown while loading.
+ * @csspart error - The error message (loading or voting).
+ * @csspart retry - The retry button after a loading error.
+ *
+ * @cssproperty --sharek-accent - Buttons, the status badge and the result bars. Default `#0b6e4f`.
+ * @cssproperty --sharek-accent-text - Text on the accent colour. Default `#ffffff`.
+ * @cssproperty --sharek-text - Body text. Default `#1b1f23`.
+ * @cssproperty --sharek-muted - Secondary text. Default `#4a5560`.
+ * @cssproperty --sharek-surface - The poll's background. Default `#ffffff`.
+ * @cssproperty --sharek-subtle - Background of quiet blocks and of the bars' track. Default `#f3f5f6`.
+ * @cssproperty --sharek-border - Borders. Default `#c9d1d6`.
+ * @cssproperty --sharek-danger - Error accents. Default `#b3261e`.
+ * @cssproperty --sharek-radius - Corner radius. Default `8px`.
+ * @cssproperty --sharek-space - Base spacing. Default `1rem`.
+ * @cssproperty --sharek-font - Font family. Default system UI fonts with Arabic coverage.
+ * @cssproperty --sharek-font-size - Base font size. Default `1rem`.
+ * @cssproperty --sharek-focus - Focus outline colour. Default `#1a5fb4`.
+ */
+export class SharekPoll extends SharekElement {
+  static override styles = [hostStyles, styles];
+
+  /** The poll's id on the portal. */
+  @property() poll = '';
+
+  /** The poll itself, when the page already has it: no request is made to show it. */
+  @property({ attribute: false }) data?: Poll;
+
+  /**
+   * Milliseconds to wait before each automatic retry of a vote that failed on
+   * the way (network, timeout, 429, 5xx); `Retry-After` wins when the portal
+   * sends it. As many retries as entries.
+   */
+  @property({ attribute: false }) retryDelays: number[] = [1000, 3000, 8000];
+
+  /** A newer copy than `data` or the loaded one: the answer to a vote, or a reload. */
+  @state() private fresh?: Poll;
+  @state() private chosen: string[] = [];
+  @state() private sending = false;
+  /** What the polite live region says; a function so it is worded in the element's locale at render. */
+  @state() private notice?: () => string;
+  @state() private voteError?: unknown;
+  @state() private noChoice = false;
+  /** The portal said 409: this participant has voted, whatever the copy says. */
+  @state() private alreadyVoted = false;
+
+  /** The vote being sent: its key stays the same until it is answered or the choices change. */
+  private attempt?: { pollId: string; optionIds: string[]; key: string };
+  private refreshedFor = '';
+
+  private readonly clock = new ClockController(this);
+
+  private readonly loader = new Task(this, {
+    args: () => [this.data ? '' : this.poll, this.api, this.token] as const,
+    task: async ([id]) => {
+      if (!id) return undefined;
+      try {
+        return await this.client.getPoll(id, this.identity);
+      } catch (error) {
+        console.error(`[sharek] ${(error as Error).message}`);
+        this.dispatchEvent(new SharekErrorEvent(error as Error));
+        throw error;
+      }
+    },
+  });
+
+  /** The poll being shown: after a vote, the portal's answer; otherwise `data` or the loaded poll. */
+  get value(): Poll | undefined {
+    return this.fresh ?? this.data ?? this.loader.value;
+  }
+
+  /** The status the dates give now (a poll the portal closed stays closed). */
+  statusOf(p: Poll): PollStatus {
+    if (p.status === 'closed') return 'closed';
+    const now = this.clock.now;
+    if (now < Date.parse(p.opensAt)) return 'upcoming';
+    if (now < Date.parse(p.closesAt)) return 'open';
+    return 'closed';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('poll') || changed.has('data') || changed.has('token')) {
+      this.fresh = undefined;
+      this.chosen = [];
+      this.notice = undefined;
+      this.voteError = undefined;
+      this.noChoice = false;
+      this.alreadyVoted = false;
+      this.attempt = undefined;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The poll opened or closed while on the page: ask the portal for what is visible now.
+    const p = this.value;
+    if (!p || this.data || !this.poll) return;
+    const status = this.statusOf(p);
+    const key = `${p.id}:${status}`;
+    if (status !== p.status && this.refreshedFor !== key) {
+      this.refreshedFor = key;
+      void this.reload();
+    }
+  }
+
+  override render() {
+    const p = this.value;
+    if (p) return this.renderPoll(p);
+    if (this.loader.status === TaskStatus.ERROR) return this.renderError(this.loader.error);
+    if (!this.poll && !this.data) return this.renderError(new Error('no poll'));
+    return this.renderLoading();
+  }
+
+  private renderLoading() {
+    return html`<div part="poll loading" class="poll" aria-busy="true">
+      <p role="status" class="visually-hidden">${msg('Loading the poll…')}</p>
+      <div class="skeleton" aria-hidden="true">
+        <span class="bar-placeholder title"></span><span class="bar-placeholder"></span><span class="bar-placeholder"></span>
+        <span class="bar-placeholder"></span><span class="bar-placeholder short"></span>
+      </div>
+    </div>`;
+  }
+
+  private renderError(error: unknown) {
+    const missing = !(error instanceof ApiError) && !this.poll;
+    return html`<div part="poll" class="poll">
+      <div part="error" class="error" role="alert">
+        <p>${missing ? msg('No poll was chosen for this place on the page.') : errorMessage(error)}</p>
+        ${missing ? nothing : html`<button part="retry" @click=${() => this.loader.run()}>${msg('Try again')}</button>`}
+      </div>
+    </div>`;
+  }
+
+  private renderPoll(p: Poll) {
+    const locale = this.locale;
+    const status = this.statusOf(p);
+    const voted = !!p.myVote?.length || this.alreadyVoted;
+    const voting = status === 'open' && !voted;
+    const question = pick(p.question, locale);
+    const badge = status === 'open' && voted ? 'voted' : status;
+    return html`<div part="poll" class="poll ${badge}">
+      <p class="status-line">
+        <span part="status" class="status ${badge}">${statusLabel(badge)}</span>
+        <span part="dates" class="when">${this.timeline(status, p)}</span>
+      </p>
+      ${voting
+        ? this.renderForm(p, question)
+        : html`<p part="question" class="question" lang=${question.lang}>${question.text}</p>`}
+      ${status === 'upcoming' ? this.renderOptionList(p) : nothing}
+      <p part="message" class="message" role="status" tabindex="-1">${this.notice?.() ?? ''}</p>
+      ${status === 'upcoming' ? nothing : this.renderResults(p, status, voted)}
+    </div>`;
+  }
+
+  private date(iso: string) {
+    return html`<time datetime=${iso}>${formatDate(this.locale, iso, this.calendar)}</time>`;
+  }
+
+  private timeline(status: PollStatus, p: Poll) {
+    if (status === 'upcoming') return msg(html`Voting opens on ${this.date(p.opensAt)}`);
+    if (status === 'open') return msg(html`Voting closes on ${this.date(p.closesAt)}`);
+    return msg(html`Voting closed on ${this.date(p.closesAt)}`);
+  }
+
+  /** Before opening: the options, so people know what they will be asked. */
+  private renderOptionList(p: Poll) {
+    const locale = this.locale;
+    return html`<ul part="options" class="options-list" aria-label=${msg('Options')}>
+      ${p.options.map((o) => {
+        const label = pick(o.label, locale);
+        return html`<li lang=${label.lang}>${label.text}</li>`;
+      })}
+    </ul>`;
+  }
+
+  private renderForm(p: Poll, question: { text: string; lang: string }) {
+    const locale = this.locale;
+    const multiple = p.maxChoices > 1;
+    const described = [multiple ? 'hint' : '', this.noChoice ? 'no-choice' : ''].filter(Boolean).join(' ');
+    return html`<form part="form" novalidate @submit=${this.submit}>
+      <fieldset aria-describedby=${described || nothing}>
+        <legend part="question" class="question" lang=${question.lang}>${question.text}</legend>
+        ${multiple ? html`<p part="hint" id="hint" class="hint">${limitSentence(locale, p.maxChoices)}</p>` : nothing}
+        <div part="options" class="options">
+          ${p.options.map((o) => {
+            const label = pick(o.label, locale);
+            return html`<label part="option" class="option">
+              <input
+                type=${multiple ? 'checkbox' : 'radio'}
+                name="choice"
+                value=${o.id}
+                .checked=${this.chosen.includes(o.id)}
+                @click=${multiple ? this.refuseOverLimit : nothing}
+                @change=${this.choose}
+              />
+              <span lang=${label.lang}>${label.text}</span>
+            </label>`;
+          })}
+        </div>
+        ${this.noChoice
+          ? html`<p id="no-choice" class="field-error">${multiple ? msg('Choose at least one option.') : msg('Choose an option.')}</p>`
+          : nothing}
+      </fieldset>
+      <p class="actions">
+        <button part="submit" type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>
+          ${this.sending ? msg('Sending your vote…') : msg('Vote')}
+        </button>
+      </p>
+      ${this.voteError ? html`<div part="error" class="error" role="alert"><p>${voteErrorMessage(this.voteError)}</p></div>` : nothing}
+    </form>`;
+  }
+
+  private renderResults(p: Poll, status: PollStatus, voted: boolean) {
+    const locale = this.locale;
+    const r = p.results;
+    const mine = new Set(p.myVote ?? []);
+    if (!r) {
+      let note: unknown = nothing;
+      if (status === 'closed') note = msg('The results of this poll have not been published.');
+      else if (p.resultsVisibility === 'after_close') note = msg(html`The results will be shown when voting closes on ${this.date(p.closesAt)}.`);
+      else if (!voted) note = msg('The results will be shown after you vote.');
+      return html`${mine.size ? this.renderMyVote(p, mine) : nothing}
+        ${note === nothing ? nothing : html`<p part="note" class="note">${note}</p>`}`;
+    }
+    const total = r.totalVoters;
+    return html`<div part="results" class="results">
+      <p id="results-label" class="results-label">${status === 'closed' ? msg('Final results') : msg('Results so far')}</p>
+      <ul aria-labelledby="results-label">
+        ${p.options.map((o) => {
+          const n = r.counts[o.id] ?? 0;
+          const share = total ? n / total : 0;
+          const label = pick(o.label, locale);
+          const chosen = mine.has(o.id);
+          return html`<li part=${chosen ? 'result chosen' : 'result'} class="result ${chosen ? 'chosen' : ''}">
+            <span class="result-text">
+              <span lang=${label.lang}>${label.text}</span>
+              ${chosen ? html`<span part="mine" class="mine"><span aria-hidden="true">✓ </span>${msg('your choice')}</span>` : nothing}
+            </span>
+            <span class="numbers">${voteCount(locale, n)} (${formatPercent(locale, share)})</span>
+            <span part="bar" class="bar" aria-hidden="true"><span class="fill" style=${styleMap({ '--share': `${(share * 100).toFixed(2)}%` })}></span></span>
+          </li>`;
+        })}
+      </ul>
+      <p part="note" class="note">
+        ${voterCount(locale, total)}
+        ${p.maxChoices > 1 ? msg(str`Each person could choose more than one option, so the shares can add up to more than ${formatPercent(locale, 1)}.`) : nothing}
+      </p>
+    </div>`;
+  }
+
+  private renderMyVote(p: Poll, mine: Set<string>) {
+    const locale = this.locale;
+    return html`<div part="my-vote" class="my-vote">
+      <p id="my-vote-label">${msg('You chose:')}</p>
+      <ul aria-labelledby="my-vote-label">
+        ${p.options
+          .filter((o) => mine.has(o.id))
+          .map((o) => {
+            const label = pick(o.label, locale);
+            return html`<li lang=${label.lang}>${label.text}</li>`;
+          })}
+      </ul>
+    </div>`;
+  }
+
+  private choose = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    if (input.type === 'radio') this.chosen = [input.value];
+    else {
+      const others = this.chosen.filter((id) => id !== input.value);
+      this.chosen = input.checked ? [...others, input.value] : others;
+    }
+    this.noChoice = false;
+  };
+
+  /** A click that would tick one box too many is undone, and the limit is said politely. */
+  private refuseOverLimit = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const max = this.value?.maxChoices ?? 1;
+    if (input.checked && !this.chosen.includes(input.value) && this.chosen.length >= max) {
+      e.preventDefault();
+      void this.announce(() => `${limitSentence(this.locale, max)} ${msg('Clear one of your choices to choose another.')}`);
+    }
+  };
+
+  /** Says `text` in the polite live region, again even when it is the same sentence. */
+  private async announce(text: () => string, focus = false) {
+    this.notice = undefined;
+    await this.updateComplete;
+    await new Promise((r) => requestAnimationFrame(r));
+    this.notice = text;
+    await this.updateComplete;
+    if (focus) this.renderRoot.querySelector<HTMLElement>('[part~=message]')?.focus();
+  }
+
+  private async submit(e: Event) {
+    e.preventDefault();
+    const p = this.value;
+    if (!p || this.sending) return;
+    const optionIds = p.options.map((o) => o.id).filter((id) => this.chosen.includes(id));
+    if (!optionIds.length) {
+      this.noChoice = true;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('input[name=choice]')?.focus();
+      return;
+    }
+    const same = this.attempt && this.attempt.pollId === p.id && this.attempt.optionIds.join() === optionIds.join();
+    if (!same) this.attempt = { pollId: p.id, optionIds, key: crypto.randomUUID() };
+    const key = this.attempt!.key;
+    this.sending = true;
+    this.voteError = undefined;
+    this.notice = undefined;
+    try {
+      const answer = await this.withRetries(() => this.client.vote(p.id, { optionIds }, { idempotencyKey: key, headers: this.identity }));
+      this.attempt = undefined;
+      this.fresh = answer.myVote?.length ? answer : { ...answer, myVote: optionIds };
+      this.dispatchEvent(new SharekVoteEvent(p.id, optionIds));
+      await this.announce(() => msg('Thank you. Your vote has been counted.'), true);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        this.attempt = undefined;
+        this.alreadyVoted = true;
+        await this.reload();
+        await this.announce(() => msg('You have already voted in this poll.'), true);
+      } else if (error instanceof ApiError && error.status === 403) {
+        // Not open (any more): show the poll as it is now; the form, if still there, says why.
+        this.attempt = undefined;
+        await this.reload();
+        const now = this.value;
+        if (now && this.statusOf(now) === 'open') this.voteError = error;
+        else await this.announce(() => msg('This poll is not open for voting.'), true);
+      } else {
+        console.error(`[sharek] ${(error as Error).message}`);
+        this.voteError = error;
+      }
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  /** Sends, and on a failure worth retrying waits (backing off, or as `Retry-After` says) and sends again. */
+  private async withRetries<T>(send: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await send();
+      } catch (error) {
+        const delay = this.retryDelays[attempt];
+        if (!(error instanceof ApiError) || !error.transient || delay === undefined || !this.isConnected) throw error;
+        const wait = error.retryAfter !== undefined ? error.retryAfter * 1000 : delay;
+        if (wait > 60_000) throw error;
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    }
+  }
+
+  /** Asks the portal for the poll as this participant sees it now. */
+  private async reload() {
+    const p = this.value;
+    if (!p) return;
+    try {
+      this.fresh = await this.client.getPoll(p.id, this.identity);
+    } catch (error) {
+      console.error(`[sharek] ${(error as Error).message}`);
+    }
+  }
+}
+
+function statusLabel(status: PollStatus | 'voted'): string {
+  return {
+    upcoming: () => msg('Not open yet', { id: 'poll.status.upcoming' }),
+    open: () => msg('Open for voting', { id: 'poll.status.open' }),
+    voted: () => msg('You have voted', { id: 'poll.status.voted' }),
+    closed: () => msg('Voting closed', { id: 'poll.status.closed' }),
+  }[status]();
+}
+
+function voteErrorMessage(error: unknown): string {
+  if (error instanceof ApiError && error.kind === 'problem') {
+    if (error.status === 401) return msg('Sign in on the participation portal to vote in this poll.');
+    if (error.status === 403) return msg('This poll is not open for voting.');
+    if (error.status === 400) return msg('The portal did not accept these choices. Check them and vote again.');
+  }
+  return `${msg('Your vote was not sent.')} ${errorMessage(error)}`;
+}
+
+function formatPercent(locale: Locale, share: number): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+function limitSentence(locale: Locale, n: number): string {
+  const v = formatNumber(locale, n);
+  return plural(locale, n, {
+    zero: () => msg('You cannot choose any option.', { id: 'poll.limit.zero' }),
+    one: () => msg('You can choose one option.', { id: 'poll.limit.one' }),
+    two: () => msg('You can choose up to two options.', { id: 'poll.limit.two' }),
+    few: () => msg(str`You can choose up to ${v} options.`, { id: 'poll.limit.few' }),
+    many: () => msg(str`You can choose up to ${v} options.`, { id: 'poll.limit.many' }),
+    other: () => msg(str`You can choose up to ${v} options.`, { id: 'poll.limit.other' }),
+  });
+}
+
+function voteCount(locale: Locale, n: number): string {
+  const v = formatNumber(locale, n);
+  return plural(locale, n, {
+    zero: () => msg('No votes', { id: 'poll.votes.zero' }),
+    one: () => msg('1 vote', { id: 'poll.votes.one' }),
+    two: () => msg('Two votes', { id: 'poll.votes.two' }),
+    few: () => msg(str`${v} votes`, { id: 'poll.votes.few' }),
+    many: () => msg(str`${v} votes`, { id: 'poll.votes.many' }),
+    other: () => msg(str`${v} votes`, { id: 'poll.votes.other' }),
+  });
+}
+
+function voterCount(locale: Locale, n: number): string {
+  const v = formatNumber(locale, n);
+  return plural(locale, n, {
+    zero: () => msg('Nobody has voted yet.', { id: 'poll.voters.zero' }),
+    one: () => msg('1 person has voted.', { id: 'poll.voters.one' }),
+    two: () => msg('Two people have voted.', { id: 'poll.voters.two' }),
+    few: () => msg(str`${v} people have voted.`, { id: 'poll.voters.few' }),
+    many: () => msg(str`${v} people have voted.`, { id: 'poll.voters.many' }),
+    other: () => msg(str`${v} people have voted.`, { id: 'poll.voters.other' }),
+  });
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sharek-poll': SharekPoll;
+  }
+}
