@@ -11,7 +11,7 @@ import { CHROME_ARGS, requireChrome } from './scripts/setup.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'sharek-wtr-'));
 const { startPortal } = await tsImport('./portal/main.ts', import.meta.url);
-const portal = await startPortal({ port: 0, dbPath: join(dir, 'portal.sqlite'), origins: [], quiet: true });
+const portal = await startPortal({ port: 0, dbPath: join(dir, 'portal.sqlite'), origins: [], adminToken: 'wtr-admin-token' });
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 
 /** Forwards /api/* to the portal, body and headers included. */

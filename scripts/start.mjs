@@ -3,5 +3,5 @@ import { execSync } from 'node:child_process';
 import { ensureDependencies } from './setup.mjs';
 
 ensureDependencies();
-execSync('npx rollup -c --silent', { stdio: 'inherit' });
+execSync('npm run build --silent', { stdio: 'inherit' });
 execSync('node --import tsx portal/main.ts', { stdio: 'inherit' });

@@ -22,7 +22,7 @@ function run(command, args) {
 const totals = { passed: 0, failed: 0 };
 let broken = false;
 
-const build = await run('npx', ['rollup', '-c']);
+const build = await run('npm', ['run', 'build', '--silent']);
 if (build.code !== 0) broken = true;
 
 const nodeTests = ['test/portal', 'test/e2e'].flatMap((dir) =>

@@ -3,10 +3,19 @@
  * does no harm: a name already taken is left alone. A CMS that prefixes
  * everything can register the same classes under its own names.
  */
+import type { SharekElement } from './shared/base.js';
+import { SharekCommentForm } from './comment-form/comment-form.js';
 import { SharekConsultation } from './consultation/consultation.js';
+import { SharekComments } from './comments/comments.js';
+import { SharekPoll } from './poll/poll.js';
+import { SharekDecision } from './decision/decision.js';
 
 export const elements = {
   consultation: SharekConsultation,
+  comments: SharekComments,
+  'comment-form': SharekCommentForm,
+  poll: SharekPoll,
+  decision: SharekDecision,
 } as const;
 
 export interface DefineOptions {
@@ -20,6 +29,7 @@ export function define({ prefix = 'sharek' }: DefineOptions = {}): void {
     if (customElements.get(tag)) continue;
     // A class can be registered once per registry: a second prefix gets a subclass.
     const taken = customElements.getName?.(element);
-    customElements.define(tag, taken ? class extends element {} : element);
+    const base = element as typeof SharekElement;
+    customElements.define(tag, taken ? class extends base {} : base);
   }
 }

@@ -1,7 +1,14 @@
 /** The classes and the client, without registering anything: for bundlers and CMS plugins. */
 export { SharekConsultation } from './consultation/consultation.js';
+export { SharekCommentForm } from './comment-form/comment-form.js';
+export { findPersonalData } from './comment-form/personal-data.js';
+export { SharekComments } from './comments/comments.js';
+export { SharekCommentReportedEvent } from './shared/events.js';
+export { SharekPoll } from './poll/poll.js';
+export { SharekDecision } from './decision/decision.js';
+export { SharekVoteEvent } from './shared/events.js';
 export { SharekElement } from './shared/base.js';
-export { SharekErrorEvent } from './shared/events.js';
+export { SharekErrorEvent, SharekCommentSubmittedEvent, SharekSignInRequiredEvent } from './shared/events.js';
 export { PortalClient, clientFor } from './api/client.js';
 export { ApiError } from './api/errors.js';
 export { sanitize } from './shared/sanitize.js';

@@ -16,6 +16,15 @@ export interface ClientOptions {
   fetch?: typeof fetch;
 }
 
+export interface WriteOptions {
+  /** A UUID made once per draft or per vote, so a retried send is not a second one. */
+  idempotencyKey?: string;
+  /** Who is taking part: `Authorization` and/or `Sharek-Participant`. */
+  headers?: Record<string, string>;
+}
+
+const writeHeaders = (o: WriteOptions) => ({ ...o.headers, ...(o.idempotencyKey ? { 'Idempotency-Key': o.idempotencyKey } : {}) });
+
 interface Cached {
   etag: string;
   json: unknown;
@@ -64,6 +73,25 @@ export class PortalClient {
 
   getPolicy(version?: string) {
     return this.get(`/v1/policy${search({ version })}`, S.UsagePolicy);
+  }
+
+  /** Sends a comment once: the same `idempotencyKey` again gives the same answer and no second comment. */
+  async postComment(consultationId: string, comment: S.NewComment, options: WriteOptions): Promise<S.CommentAccepted> {
+    const path = `/v1/consultations/${enc(consultationId)}/comments`;
+    const res = await this.send('POST', path, { headers: writeHeaders(options), body: comment });
+    return validate(S.CommentAccepted, await readJson(res, `POST ${path}`), `POST ${path}`);
+  }
+
+  /** Reports a comment that breaks the usage policy (202: the moderators will look). */
+  async reportComment(commentId: string, report: S.Report, options: WriteOptions): Promise<void> {
+    await this.send('POST', `/v1/comments/${enc(commentId)}/reports`, { headers: writeHeaders(options), body: report });
+  }
+
+  /** Votes once; the answer is the poll with the results the caller may see. */
+  async vote(pollId: string, vote: S.Vote, options: WriteOptions): Promise<S.Poll> {
+    const path = `/v1/polls/${enc(pollId)}/votes`;
+    const res = await this.send('POST', path, { headers: writeHeaders(options), body: vote });
+    return validate(S.Poll, await readJson(res, `POST ${path}`), `POST ${path}`);
   }
 
   /**

@@ -1,11 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { ApiError } from '../api/errors.js';
 import type { Consultation, Section } from '../api/schemas.js';
 import { SharekElement } from '../shared/base.js';
 import { ClockController, statusAt } from '../shared/clock.js';
-import { SharekErrorEvent } from '../shared/events.js';
+import { SharekErrorEvent, SharekStatusChangeEvent } from '../shared/events.js';
 import { fileType, formatBytes, formatDate, formatNumber, formatRelative, pick } from '../shared/format.js';
 import { msg, plural, str, type Locale } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
@@ -21,6 +21,7 @@ import { styles } from './consultation.styles.js';
  * @tag sharek-consultation
  *
  * @event {SharekErrorEvent} sharek-error - The consultation could not be loaded; `error` says why.
+ * @event {SharekStatusChangeEvent} sharek-status-change - The status changed while the page was open (for example it closed): `status`, `previous`.
  *
  * @slot - Shown at the end of the card, for the host page's own content.
  *
@@ -38,6 +39,9 @@ import { styles } from './consultation.styles.js';
  * @csspart impact - The impact assessment link.
  * @csspart participation - Comment and participant counts.
  * @csspart portal-link - The link to the consultation on the portal.
+ * @csspart decision - The decision notice (`<sharek-decision>`), once the consultation has closed.
+ * @csspart polls - The consultation's polls.
+ * @csspart participate - The comment form and the published comments.
  * @csspart loading - The placeholder shown while loading.
  * @csspart error - The error message.
  * @csspart retry - The retry button.
@@ -93,6 +97,12 @@ export class SharekConsultation extends SharekElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    const c = this.value;
+    const status = c && statusAt(c.status, c.opensAt, c.closesAt, this.clock.now);
+    if (status && status !== this.shownStatus) {
+      if (this.shownStatus) this.dispatchEvent(new SharekStatusChangeEvent(c.id, status, this.shownStatus));
+      this.shownStatus = status;
+    }
     if (this.value && !this.linkedOnce) {
       this.linkedOnce = true;
       this.openLinkedArticle();
@@ -100,6 +110,12 @@ export class SharekConsultation extends SharekElement {
   }
 
   private linkedOnce = false;
+
+  /** The article the comment form is on; empty for the whole draft. */
+  @state() private commentSection = '';
+
+  /** The status last shown, to tell the host page when it changes. */
+  private shownStatus?: string;
 
   /** The consultation being shown, from `data` or from the portal. */
   get value(): Consultation | undefined {
@@ -174,11 +190,25 @@ export class SharekConsultation extends SharekElement {
       <p part="participation" class="participation">
         ${commentCount(locale, c.participation.comments)} · ${participantCount(locale, c.participation.participants)}
       </p>
-      <div class="decision-place"></div>
-      ${c.sections.length ? this.renderArticles(c) : nothing}
+      ${status === 'closed' || status === 'decided'
+        ? html`<sharek-decision part="decision" heading-level="3" .consultationData=${c}></sharek-decision>`
+        : nothing}
+      ${c.sections.length ? this.renderArticles(c, status) : nothing}
       ${this.renderDocuments(c)}
-      <div class="polls-place"></div>
-      <div class="comments-place"></div>
+      ${c.pollIds.length
+        ? html`<section part="polls" class="polls" aria-label=${msg('Polls')}>
+            ${c.pollIds.map((id) => html`<sharek-poll poll=${id}></sharek-poll>`)}
+          </section>`
+        : nothing}
+      <section part="participate" class="participate" aria-label=${msg('Comments')}>
+        <sharek-comment-form
+          id="comment-form"
+          consultation=${c.id}
+          section=${this.commentSection}
+          .data=${c}
+        ></sharek-comment-form>
+        <sharek-comments consultation=${c.id} heading-level="3" .sections=${c.sections}></sharek-comments>
+      </section>
       <p class="portal-link"><a part="portal-link" href=${c.portalUrl}>${msg('See this consultation on the participation portal')}</a></p>
       <slot></slot>
     </article>`;
@@ -195,7 +225,17 @@ export class SharekConsultation extends SharekElement {
     return msg(str`Closed ${formatRelative(locale, c.closesAt, this.clock.now)}`);
   }
 
-  private renderArticles(c: Consultation) {
+  /** Opens the comment form on one article (or the whole draft) and takes the reader there. */
+  private async commentOn(sectionId: string) {
+    this.commentSection = sectionId;
+    await this.updateComplete;
+    const form = this.renderRoot.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('#comment-form');
+    await form?.updateComplete;
+    form?.scrollIntoView({ block: 'start' });
+    form?.shadowRoot?.querySelector<HTMLElement>('#body')?.focus();
+  }
+
+  private renderArticles(c: Consultation, status: string) {
     const locale = this.locale;
     return html`<section part="articles" class="articles" aria-labelledby="articles-heading">
       <h3 id="articles-heading">${msg("The draft's articles")}</h3>
@@ -209,6 +249,11 @@ export class SharekConsultation extends SharekElement {
           </summary>
           <div class="rich" lang=${body.lang}>${sanitizedHtml(body.text)}</div>
           <p class="article-actions">
+            ${status === 'open'
+              ? html`<button type="button" class="secondary" @click=${() => this.commentOn(s.id)}>
+                  ${msg(str`Comment on article ${s.number}`)}
+                </button>`
+              : nothing}
             <a href=${this.articleHash(s)}>${msg(str`Link to article ${s.number}`)}</a>
           </p>
         </details>`;

@@ -6,6 +6,7 @@ import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { clientFor, pageApi, type PortalClient } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
+import { identityHeaders } from './identity.js';
 import { directionOf, toLocale, withLocale, type Locale } from './localize.js';
 
 export class SharekElement extends LitElement {
@@ -17,6 +18,17 @@ export class SharekElement extends LitElement {
 
   /** Calendar for dates, e.g. `islamic-umalqura`. Gregorian by default. */
   @property() calendar?: string;
+
+  /**
+   * The signed-in person's bearer token, supplied by the host page (Sharek never stores it).
+   * Set it on the card and the elements inside it use it too.
+   */
+  @property({ attribute: false }) token?: string;
+
+  /** Headers that identify the caller for writes and per-person reads. */
+  get identity(): Record<string, string> {
+    return identityHeaders(inherited(this, (el) => (el instanceof SharekElement ? el.token : null)));
+  }
 
   /** The locale this element renders in. */
   get locale(): Locale {
@@ -40,6 +52,11 @@ export class SharekElement extends LitElement {
 
   protected override update(changed: PropertyValues<this>): void {
     withLocale(this.locale, () => super.update(changed));
+  }
+
+  /** Runs `fn` with this element's messages: for text made outside render, in event handlers. */
+  inLocale<T>(fn: () => T): T {
+    return withLocale(this.locale, fn);
   }
 }
 

@@ -114,7 +114,7 @@ describe('<sharek-consultation> and the portal', () => {
       </div>`);
       const cards = [...el.querySelectorAll('sharek-consultation')];
       await waitUntil(() => cards.every((c) => shadow(c).querySelector('[part~=title]')), 'cards did not load');
-      expect(spy.calls.filter((u) => u.includes('/v1/consultations/digital-services-quality-policy')).length).to.equal(1);
+      expect(spy.calls.filter((u) => u.endsWith('/v1/consultations/digital-services-quality-policy')).length).to.equal(1);
     } finally {
       spy.restore();
     }
