@@ -149,6 +149,8 @@ export class SharekCommentForm extends SharekElement {
     }
     if (this.phase === 'sent' && this.sent) return this.renderSent(c, this.sent);
     const status = statusAt(c.status, c.opensAt, c.closesAt, this.clock.now);
+    if (status === 'upcoming') this.clock.wakeAt(c.opensAt);
+    if (status === 'open') this.clock.wakeAt(c.closesAt);
     if (status === 'upcoming') {
       return html`<p part="closed" class="closed">${msg(html`Comments open on ${this.date(c.opensAt)}. You can read the draft now.`)}</p>`;
     }

@@ -169,6 +169,8 @@ export class SharekConsultation extends SharekElement {
     const title = pick(c.title, locale);
     const agency = pick(c.agency.name, locale);
     const status = statusAt(c.status, c.opensAt, c.closesAt, this.clock.now);
+    if (status === 'upcoming') this.clock.wakeAt(c.opensAt);
+    if (status === 'open') this.clock.wakeAt(c.closesAt);
     return html`<article part="card" class="card" aria-labelledby="title">
       <header part="header">
         <p class="meta">
