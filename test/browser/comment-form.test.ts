@@ -106,6 +106,33 @@ describe('<sharek-comment-form>', () => {
     });
   }
 
+  for (const lang of ['ar', 'en'] as const) {
+    it(`is accessible while sending, in ${lang}`, async () => {
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      const net = network((_url, init) => (init.method === 'POST' ? held.then(() => created()) : undefined));
+      try {
+        const el = await form(lang);
+        await fill(el, 'A comment sent on a slow connection.');
+        await submit(el);
+        await waitUntil(() => $(el, '[part=submit]').hasAttribute('disabled'), 'not sending');
+        expect(text(el, '[part=progress]')).to.equal(lang === 'ar' ? 'جارٍ إرسال تعليقك…' : 'Sending your comment…');
+        await expect(el).to.be.accessible();
+        release();
+        await waitUntil(() => el.shadowRoot!.querySelector('[part=confirmation]'));
+      } finally {
+        net.restore();
+      }
+    });
+
+    it(`says clearly when the consultation cannot be loaded, with a retry, in ${lang}`, async () => {
+      const el = await fixture<SharekCommentForm>(html`<sharek-comment-form lang=${lang} api="/api" consultation="no-such-consultation"></sharek-comment-form>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('[part=error]'), 'no error state');
+      expect(el.shadowRoot!.querySelector('[part=error] button')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+  }
+
   it('counts characters against the limit and announces the count politely once typing pauses', async () => {
     const el = await form('en', { commenting: { ...consultation().commenting, maxLength: 50 } });
     const textarea = $<HTMLTextAreaElement>(el, '#body');
