@@ -1,0 +1,324 @@
+import { nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { html, literal, type StaticValue } from 'lit/static-html.js';
+import { Task, TaskStatus } from '@lit/task';
+import type { ConsultationPage, ConsultationSummary } from '../api/schemas.js';
+import { commentCount, kindLabel, participantCount, statusLabel } from '../consultation/consultation.js';
+import { SharekElement } from '../shared/base.js';
+import { ClockController, statusAt } from '../shared/clock.js';
+import { SharekErrorEvent } from '../shared/events.js';
+import { formatDate, formatRelative, pick } from '../shared/format.js';
+import { msg, str } from '../shared/localize.js';
+import { errorMessage } from '../shared/messages.js';
+import { hostStyles } from '../shared/styles.js';
+import { styles } from './consultations.styles.js';
+
+type Status = ConsultationSummary['status'];
+
+/**
+ * An agency's "have your say" list: its consultations, newest first, each
+ * with its status, the time left (or until it opens, or since it closed), its
+ * participation counts and a link to the page that shows it. Filtered by
+ * agency and status, paged with the portal's cursor ("Show more").
+ *
+ * Each title links to `href-template` with `{id}` replaced by the
+ * consultation's id (URL-encoded), for example `/consultations/{id}` on a
+ * ministry site that embeds `<sharek-consultation>` there; without a
+ * template, to the consultation's page on the portal.
+ *
+ * @summary A list of consultations.
+ * @tag sharek-consultations
+ *
+ * @event {SharekErrorEvent} sharek-error - The list (or its next page) could not be loaded; `error` says why.
+ *
+ * @csspart list - The list of consultations (a `<ul>`).
+ * @csspart item - One consultation (an `<article>` inside the list item).
+ * @csspart title - The consultation's title (a heading, level `heading-level`).
+ * @csspart link - The title's link.
+ * @csspart meta - The agency and the kind of consultation.
+ * @csspart agency - The agency's name.
+ * @csspart kind - The kind of consultation.
+ * @csspart status - The status badge.
+ * @csspart when - Time left, time until it opens, or time since it closed.
+ * @csspart dates - Opening and closing dates.
+ * @csspart participation - Comment and participant counts.
+ * @csspart more - The "Show more consultations" button.
+ * @csspart empty - The sentence shown when no consultation matches.
+ * @csspart loading - The placeholder shown while loading.
+ * @csspart error - An error message.
+ * @csspart retry - The retry button.
+ *
+ * @cssproperty --sharek-accent - Links, buttons and the status badge. Default `#0b6e4f`.
+ * @cssproperty --sharek-accent-text - Text on the accent colour. Default `#ffffff`.
+ * @cssproperty --sharek-text - Body text. Default `#1b1f23`.
+ * @cssproperty --sharek-muted - Secondary text. Default `#4a5560`.
+ * @cssproperty --sharek-surface - Each item's background. Default `#ffffff`.
+ * @cssproperty --sharek-subtle - Background of quiet blocks. Default `#f3f5f6`.
+ * @cssproperty --sharek-border - Borders. Default `#c9d1d6`.
+ * @cssproperty --sharek-danger - Error accents. Default `#b3261e`.
+ * @cssproperty --sharek-radius - Corner radius. Default `8px`.
+ * @cssproperty --sharek-space - Base spacing. Default `1rem`.
+ * @cssproperty --sharek-font - Font family. Default system UI fonts with Arabic coverage.
+ * @cssproperty --sharek-font-size - Base font size. Default `medium` (the reader's default size, whatever the page's root font size).
+ * @cssproperty --sharek-focus - Focus outline colour. Default `#1a5fb4`.
+ * @cssproperty --sharek-list-min-height - Room kept while loading. Default `12rem`.
+ */
+export class SharekConsultations extends SharekElement {
+  static override styles = [hostStyles, styles];
+
+  /** Only this agency's consultations (the agency's id on the portal, e.g. `modee`). All agencies when empty. */
+  @property() agency = '';
+
+  /** Only consultations with this status: `upcoming`, `open`, `closed` or `decided`. All when empty. */
+  @property() status = '';
+
+  /**
+   * Where each title links: `{id}` is replaced by the consultation's id,
+   * URL-encoded (e.g. `/consultations/{id}`). Without it, the consultation's page on the portal.
+   */
+  @property({ attribute: 'href-template' }) hrefTemplate = '';
+
+  /** Consultations per page (1–100). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+
+  /** Level of each consultation's heading (2–6). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
+  /**
+   * The consultations, when the page already has them: a page
+   * `{items, nextCursor}` as the portal answers, or a plain list. No request
+   * is made to show them; "Show more" asks the portal for the page after `nextCursor`.
+   */
+  @property({ attribute: false }) data?: ConsultationPage | ConsultationSummary[];
+
+  /** Pages loaded with "Show more", for the first page they follow. */
+  @state() private extra: { base: unknown; items: ConsultationSummary[]; nextCursor: string | null } | undefined;
+  @state() private loadingMore = false;
+  @state() private moreError: unknown;
+
+  private readonly clock = new ClockController(this);
+
+  private readonly loader = new Task(this, {
+    args: () => [this.data !== undefined, this.api, this.status, this.agency, this.limit] as const,
+    task: async ([given, , status, agency, limit]) => {
+      if (given) return undefined;
+      try {
+        return await this.client.listConsultations({ status: status || undefined, agency: agency || undefined, limit });
+      } catch (error) {
+        this.fail(error);
+        throw error;
+      }
+    },
+  });
+
+  private get limit(): number {
+    const n = Math.trunc(Number(this.pageSize));
+    return Number.isFinite(n) ? Math.min(100, Math.max(1, n)) : 20;
+  }
+
+  /** The first page: the page's `data` or the portal's answer. */
+  private get base(): ConsultationPage | ConsultationSummary[] | undefined {
+    return this.data ?? this.loader.value;
+  }
+
+  /** The consultations shown, in the portal's order. */
+  get consultations(): ConsultationSummary[] {
+    const base = this.base;
+    if (!base) return [];
+    const first = Array.isArray(base) ? base : base.items;
+    return this.extra?.base === base ? [...first, ...this.extra.items] : first;
+  }
+
+  /** The cursor of the next page, or `null` on the last page. */
+  get nextCursor(): string | null {
+    const base = this.base;
+    if (!base) return null;
+    if (this.extra?.base === base) return this.extra.nextCursor;
+    return Array.isArray(base) ? null : base.nextCursor;
+  }
+
+  /** The link for one consultation: from `href-template`, else its page on the portal. */
+  hrefFor(c: ConsultationSummary): string | undefined {
+    const href = this.hrefTemplate ? this.hrefTemplate.replaceAll('{id}', encodeURIComponent(c.id)) : c.portalUrl;
+    return safeHref(href);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // A new filter starts again from the first page.
+    if (changed.has('status') || changed.has('agency') || changed.has('pageSize') || changed.has('data')) {
+      this.moreError = undefined;
+    }
+  }
+
+  private fail(error: unknown) {
+    console.error(`[sharek] ${(error as Error).message}`);
+    this.dispatchEvent(new SharekErrorEvent(error as Error));
+  }
+
+  // ---------------------------------------------------------------- rendering
+
+  override render() {
+    const busy = (this.data === undefined && this.loader.status === TaskStatus.PENDING) || this.loadingMore;
+    return html`<div class="consultations" aria-busy=${busy ? 'true' : 'false'}>${this.renderBody()}</div>`;
+  }
+
+  private renderBody() {
+    if (this.data === undefined && this.loader.status === TaskStatus.PENDING) return this.renderLoading();
+    if (this.base) return this.consultations.length ? this.renderList() : this.renderEmpty();
+    if (this.loader.status === TaskStatus.ERROR) return this.renderError(this.loader.error);
+    return this.renderLoading();
+  }
+
+  private renderLoading() {
+    return html`<div part="loading" class="loading">
+      <p role="status" class="visually-hidden">${msg('Loading the consultations…')}</p>
+      <div class="skeleton" aria-hidden="true">
+        <span class="bar title"></span><span class="bar short"></span><span class="bar"></span>
+        <span class="bar title"></span><span class="bar short"></span><span class="bar"></span>
+      </div>
+    </div>`;
+  }
+
+  private renderError(error: unknown) {
+    return html`<div part="error" class="error" role="alert">
+      <p>${errorMessage(error)}</p>
+      <button part="retry" @click=${() => this.loader.run()}>${msg('Try again')}</button>
+    </div>`;
+  }
+
+  private renderEmpty() {
+    const status = this.status as Status | '';
+    const text = {
+      open: () => msg('No open consultations at the moment.'),
+      upcoming: () => msg('No upcoming consultations at the moment.'),
+      closed: () => msg('No closed consultations.'),
+      decided: () => msg('No consultations with a published decision yet.'),
+      '': () => msg('No consultations at the moment.'),
+    }[status] ?? (() => msg('No consultations at the moment.'));
+    return html`<p part="empty" class="empty">${text()}</p>`;
+  }
+
+  private renderList() {
+    const more = this.nextCursor;
+    return html`<ul part="list" class="list" aria-label=${msg('Consultations')}>
+        ${repeat(this.consultations, (c) => c.id, (c) => html`<li>${this.renderItem(c)}</li>`)}
+      </ul>
+      ${more || this.moreError
+        ? html`<div class="more">
+            ${this.moreError
+              ? html`<div part="error" class="error" role="alert"><p>${errorMessage(this.moreError)}</p></div>`
+              : nothing}
+            ${more
+              ? html`<button part="more" class="secondary" aria-disabled=${this.loadingMore ? 'true' : nothing} @click=${this.loadMore}>
+                  ${this.loadingMore ? msg('Loading more consultations…') : msg('Show more consultations')}
+                </button>`
+              : nothing}
+          </div>`
+        : nothing}`;
+  }
+
+  private renderItem(c: ConsultationSummary) {
+    const locale = this.locale;
+    const h = headingTag(this.headingLevel);
+    const title = pick(c.title, locale);
+    const agency = pick(c.agency.name, locale);
+    const status = statusAt(c.status, c.opensAt, c.closesAt, this.clock.now);
+    if (status === 'upcoming') this.clock.wakeAt(c.opensAt);
+    if (status === 'open') this.clock.wakeAt(c.closesAt);
+    const href = this.hrefFor(c);
+    const titleId = `title-${c.id}`;
+    return html`<article part="item" class="item ${status}" aria-labelledby=${titleId} tabindex="-1">
+      <${h} part="title" class="title" id=${titleId} lang=${title.lang}>
+        ${href ? html`<a part="link" href=${href}>${title.text}</a>` : title.text}
+      </${h}>
+      <p part="meta" class="meta">
+        <span part="agency" lang=${agency.lang}>${agency.text}</span>
+        <span part="kind" class="kind">${kindLabel(c.kind)}</span>
+      </p>
+      <p class="status-line">
+        <span part="status" class="status ${status}">${statusLabel(status)}</span>
+        <span part="when" class="when">${this.timeline(status, c)}</span>
+      </p>
+      <p part="dates" class="dates">${msg(html`Open from ${this.date(c.opensAt)} to ${this.date(c.closesAt)}`)}</p>
+      ${status === 'upcoming'
+        ? nothing
+        : html`<p part="participation" class="participation">
+            ${commentCount(locale, c.participation.comments)} · ${participantCount(locale, c.participation.participants)}
+          </p>`}
+    </article>`;
+  }
+
+  private date(iso: string) {
+    return html`<time datetime=${iso}>${formatDate(this.locale, iso, this.calendar)}</time>`;
+  }
+
+  private timeline(status: Status, c: ConsultationSummary) {
+    const locale = this.locale;
+    if (status === 'upcoming') return msg(str`Opens ${formatRelative(locale, c.opensAt, this.clock.now)}`);
+    if (status === 'open') return msg(str`Closes ${formatRelative(locale, c.closesAt, this.clock.now)}`);
+    return msg(str`Closed ${formatRelative(locale, c.closesAt, this.clock.now)}`);
+  }
+
+  // ------------------------------------------------------------------ paging
+
+  private async loadMore() {
+    const cursor = this.nextCursor;
+    if (this.loadingMore || !cursor) return;
+    const base = this.base;
+    const before = this.consultations.length;
+    this.loadingMore = true;
+    this.moreError = undefined;
+    let added = false;
+    try {
+      const page = await this.client.listConsultations({
+        status: this.status || undefined,
+        agency: this.agency || undefined,
+        cursor,
+        limit: this.limit,
+      });
+      if (this.base !== base) return; // The filter or the data changed meanwhile.
+      const known = new Set(this.consultations.map((c) => c.id));
+      const items = page.items.filter((c) => !known.has(c.id));
+      const previous = this.extra && this.extra.base === base ? this.extra.items : [];
+      this.extra = { base, items: [...previous, ...items], nextCursor: page.nextCursor };
+      added = items.length > 0;
+    } catch (error) {
+      if (this.base !== base) return;
+      this.fail(error);
+      this.moreError = error;
+    } finally {
+      this.loadingMore = false;
+    }
+    await this.updateComplete;
+    // Focus the first new consultation, so reading goes on where the new ones start.
+    const items = this.renderRoot.querySelectorAll<HTMLElement>('[part~=item]');
+    const target = added ? items[before] : this.renderRoot.querySelector<HTMLElement>('[part~=more]');
+    (target ?? items[before - 1])?.focus();
+  }
+}
+
+const headings = [literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+
+/** `<h2>`…`<h6>` for a level, kept within range. */
+function headingTag(level: number): StaticValue {
+  const n = Math.trunc(Number(level)) || 3;
+  return headings[Math.min(6, Math.max(2, n)) - 2]!;
+}
+
+/** Only web links (absolute or relative): never `javascript:` or another scheme from a template or data. */
+function safeHref(href: string): string | undefined {
+  try {
+    const url = new URL(href, document.baseURI);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sharek-consultations': SharekConsultations;
+  }
+}

@@ -1,0 +1,220 @@
+// The embed-snippet builder (/builder/) in Chromium, on the real portal: the
+// options change the snippet, and the preview shows the real elements with
+// the chosen consultation, language, parts and look.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startPortal, type RunningPortal } from '../../portal/main.js';
+// @ts-expect-error: a plain .mjs helper shared with the test scripts
+import { CHROME_ARGS, requireChrome } from '../../scripts/setup.mjs';
+
+let portal: RunningPortal;
+let browser: Browser;
+const dir = mkdtempSync(join(tmpdir(), 'sharek-builder-'));
+
+before(async () => {
+  assert.ok(existsSync('dist/sharek.js'), 'dist/sharek.js is missing: npm test builds it first');
+  portal = await startPortal({ port: 0, dbPath: join(dir, 'portal.sqlite') });
+  browser = await puppeteer.launch({ executablePath: requireChrome(), headless: true, args: CHROME_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await portal?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Watched {
+  page: Page;
+  problems: string[];
+}
+
+/** Opens the builder and waits until it has the portal's list; records errors and CSP violations. */
+async function openBuilder(query = ''): Promise<Watched> {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
+  });
+  page.on('response', (r) => {
+    const path = new URL(r.url()).pathname;
+    // A decision is 404 until one is published (the contract says so); the favicon is the browser's.
+    if (r.status() >= 400 && path !== '/favicon.ico' && !(r.status() === 404 && path.endsWith('/decision'))) {
+      problems.push(`${r.status()} ${r.url()}`);
+    }
+  });
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(`${portal.url}/builder/${query}`);
+  await page.waitForSelector('html[data-ready]', { timeout: 10_000 });
+  return { page, problems };
+}
+
+const snippet = (page: Page) => page.$eval('#snippet', (t) => (t as HTMLTextAreaElement).value);
+
+/** Sets a radio by name and value, as a person would (a click). */
+async function choose(page: Page, name: string, value: string): Promise<void> {
+  await page.click(`input[name=${name}][value=${value}]`);
+}
+
+/** Waits for the preview's first `tag` to show a part, and gives its text. */
+async function previewPart(page: Page, tag: string, part: string, match?: RegExp): Promise<string> {
+  const handle = await page.waitForFunction(
+    (t: string, p: string, source: string | null) => {
+      const text = document.querySelector(`#preview ${t}`)?.shadowRoot?.querySelector(`[part~="${p}"]`)?.textContent?.replace(/\s+/g, ' ').trim();
+      return text && (!source || new RegExp(source).test(text)) ? text : null;
+    },
+    { timeout: 10_000 },
+    tag,
+    part,
+    match?.source ?? null,
+  );
+  return (await handle.jsonValue()) as string;
+}
+
+test('the builder lists the portal’s consultations and starts with an open one, in Arabic, full card', async () => {
+  const { page, problems } = await openBuilder();
+  const options = await page.$$eval('#consultation option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+  const list = (await (await fetch(`${portal.url}/api/v1/consultations?limit=100`)).json()) as { items: { id: string }[] };
+  assert.deepEqual(options, list.items.map((c) => c.id));
+  assert.equal(await page.$eval('#consultation', (s) => (s as HTMLSelectElement).value), 'e-participation-instructions');
+  const text = await snippet(page);
+  assert.match(text, new RegExp(`<meta name="sharek-api" content="${portal.url}/api">`));
+  assert.match(text, new RegExp(`<script type="module" src="${portal.url}/dist/sharek.js"></script>`));
+  assert.match(text, /<sharek-consultation consultation="e-participation-instructions" lang="ar"><\/sharek-consultation>/);
+  assert.doesNotMatch(text, /style=/);
+  assert.match(await previewPart(page, 'sharek-consultation', 'title'), /مشروع تعليمات المشاركة الإلكترونية/);
+  assert.equal(await page.$eval('#preview sharek-consultation', (el) => el.getAttribute('dir')), 'rtl');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('choosing a consultation and a language changes the snippet and the preview', async () => {
+  const { page, problems } = await openBuilder();
+  await page.select('#consultation', 'open-data-policy-2024');
+  await choose(page, 'lang', 'en');
+  const text = await snippet(page);
+  assert.match(text, /<sharek-consultation consultation="open-data-policy-2024" lang="en"><\/sharek-consultation>/);
+  assert.doesNotMatch(text, /e-participation-instructions/);
+  assert.match(await previewPart(page, 'sharek-consultation', 'title', /Open Government Data/), /Open Government Data/);
+  assert.equal(await previewPart(page, 'sharek-consultation', 'status'), 'Decision published');
+  assert.equal(await page.$eval('#preview sharek-consultation', (el) => el.getAttribute('dir')), 'ltr');
+  // The choice is kept in the address, to share or reload.
+  const reloaded = await openBuilder(new URL(page.url()).search);
+  assert.equal(await snippet(reloaded.page), text);
+  await reloaded.page.close();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('each choice of parts gives its elements, in the snippet and in the preview', async () => {
+  const { page, problems } = await openBuilder();
+  await choose(page, 'lang', 'en');
+
+  await choose(page, 'show', 'participate');
+  let text = await snippet(page);
+  assert.match(text, /<sharek-comment-form consultation="e-participation-instructions" lang="en"><\/sharek-comment-form>\n<sharek-comments consultation="e-participation-instructions" lang="en"><\/sharek-comments>/);
+  assert.doesNotMatch(text, /<sharek-consultation/);
+  assert.match(await previewPart(page, 'sharek-comment-form', 'heading'), /Comment on the draft/);
+  await previewPart(page, 'sharek-comments', 'heading');
+
+  await choose(page, 'show', 'form');
+  text = await snippet(page);
+  assert.match(text, /<sharek-comment-form consultation="e-participation-instructions" lang="en">/);
+  assert.doesNotMatch(text, /<sharek-comments /);
+  assert.equal(await page.$$eval('#preview > *', (els) => els.map((e) => e.localName).join()), 'sharek-comment-form');
+
+  await choose(page, 'show', 'comments');
+  assert.match(await snippet(page), /^<sharek-comments consultation="e-participation-instructions" lang="en"><\/sharek-comments>$/m);
+  await previewPart(page, 'sharek-comments', 'heading');
+
+  await choose(page, 'show', 'polls');
+  await page.waitForFunction(() => (document.querySelector('#snippet') as HTMLTextAreaElement).value.includes('<sharek-poll'));
+  text = await snippet(page);
+  const polls = [...text.matchAll(/<sharek-poll poll="([^"]+)" lang="en"><\/sharek-poll>/g)].map((m) => m[1]);
+  const consultation = (await (await fetch(`${portal.url}/api/v1/consultations/e-participation-instructions`)).json()) as { pollIds: string[] };
+  assert.deepEqual(polls, consultation.pollIds);
+  assert.equal(await page.$$eval('#preview sharek-poll', (els) => els.length), consultation.pollIds.length);
+  await previewPart(page, 'sharek-poll', 'poll');
+
+  await page.select('#consultation', 'open-data-policy-2024');
+  await choose(page, 'show', 'decision');
+  assert.match(await snippet(page), /<sharek-decision consultation="open-data-policy-2024" lang="en"><\/sharek-decision>/);
+  await previewPart(page, 'sharek-decision', 'outcome');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('"the card only" shows the card without polls, comments, form or comment buttons (participation="none")', async () => {
+  const { page, problems } = await openBuilder();
+  await choose(page, 'show', 'card');
+  const text = await snippet(page);
+  assert.match(text, /<sharek-consultation consultation="e-participation-instructions" participation="none" lang="ar">/);
+  assert.doesNotMatch(text, /::part/);
+  await previewPart(page, 'sharek-consultation', 'title');
+  const present = await page.$eval('#preview sharek-consultation', (el) =>
+    ['participate', 'polls', 'summary'].map((p) => !!el.shadowRoot!.querySelector(`[part~="${p}"]`)).concat(!!el.shadowRoot!.querySelector('.article-actions button')),
+  );
+  assert.deepEqual(present, [false, false, true, false]);
+  await choose(page, 'show', 'full');
+  assert.doesNotMatch(await snippet(page), /participation=/);
+  await page.waitForFunction(() => document.querySelector('#preview sharek-consultation')?.shadowRoot?.querySelector('[part~="participate"]'));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('accent colour and corner radius: a style attribute in the snippet, the same look in the preview (no CSP violation)', async () => {
+  const { page, problems } = await openBuilder();
+  await previewPart(page, 'sharek-consultation', 'title');
+  // Mark the element shown, to see below that a new look restyles it rather than making a new one.
+  await page.$eval('#preview sharek-consultation', (el) => void ((el as unknown as { marked: boolean }).marked = true));
+  await page.$eval('#accent', (input) => {
+    (input as HTMLInputElement).value = '#8a1538';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.$eval('#radius', (input) => {
+    (input as HTMLInputElement).value = '2';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  assert.match(await snippet(page), /<sharek-consultation consultation="e-participation-instructions" lang="ar" style="--sharek-accent: #8a1538; --sharek-radius: 2px"><\/sharek-consultation>/);
+  assert.equal(await page.$eval('#radius-value', (o) => o.textContent), '2px');
+  const look = await page.$eval('#preview sharek-consultation', (el) => {
+    const card = el.shadowRoot!.querySelector('[part~=card]')!;
+    const status = el.shadowRoot!.querySelector('[part~=status]')!;
+    return { radius: getComputedStyle(card).borderTopLeftRadius, badge: getComputedStyle(status).borderTopColor };
+  });
+  assert.deepEqual(look, { radius: '2px', badge: 'rgb(138, 21, 56)' });
+  // A new look restyles the same elements: nothing is loaded again.
+  assert.equal(await page.$eval('#preview sharek-consultation', (el) => (el as unknown as { marked?: boolean }).marked), true);
+  await page.click('#reset-look');
+  assert.doesNotMatch(await snippet(page), /style=/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('Copy puts the snippet on the clipboard, and without a clipboard selects it for the person to copy', async () => {
+  await browser.defaultBrowserContext().overridePermissions(portal.url, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+  const { page, problems } = await openBuilder();
+  const text = await snippet(page);
+  await page.click('#copy');
+  await page.waitForFunction(() => document.querySelector('#copy-status')?.textContent?.startsWith('Copied'), { timeout: 5000 });
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), text);
+
+  // No Clipboard API: the text is selected, and the status says what to do.
+  await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true }));
+  await page.click('#copy');
+  await page.waitForFunction(() => document.querySelector('#copy-status')?.textContent);
+  const selected = await page.$eval('#snippet', (t) => {
+    const area = t as HTMLTextAreaElement;
+    return document.activeElement === area && area.selectionStart === 0 && area.selectionEnd === area.value.length;
+  });
+  assert.equal(selected, true);
+  assert.match((await page.$eval('#copy-status', (p) => p.textContent)) ?? '', /Copied|press Ctrl\+C/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
