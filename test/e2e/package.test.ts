@@ -1,0 +1,68 @@
+// What `npm publish` would ship: the two builds, their types and the
+// custom-elements manifest, and nothing else (no sources, tests, portal, demo
+// or source maps). Needs the build; builds when it is missing.
+import assert from 'node:assert/strict';
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { before, test } from 'node:test';
+
+interface PackFile {
+  path: string;
+  size: number;
+}
+let files: string[] = [];
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  main: string;
+  module: string;
+  types: string;
+  customElements: string;
+  exports: Record<string, string | { types: string; default: string }>;
+};
+
+before(() => {
+  if (!['dist/sharek.js', 'dist/esm/index.d.ts', 'custom-elements.json'].every((f) => existsSync(f))) {
+    execSync('npm run build --silent', { stdio: 'inherit' });
+  }
+  const out = execSync('npm pack --dry-run --json --ignore-scripts', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  files = (JSON.parse(out) as Array<{ files: PackFile[] }>)[0]!.files.map((f) => f.path).sort();
+});
+
+/** What may be in the package: npm's own files, the manifest, the single-file build, the ESM build and its types. */
+const ALLOWED = [
+  /^package\.json$/,
+  /^README\.md$/,
+  /^LICEN[CS]E(\.md|\.txt)?$/,
+  /^custom-elements\.json$/,
+  /^dist\/sharek\.js$/,
+  /^dist\/esm\/([\w.-]+\/)*[\w.-]+\.(js|d\.ts)$/,
+];
+
+test('npm pack holds the builds, the types and the manifest, and nothing else', () => {
+  const stray = files.filter((f) => !ALLOWED.some((re) => re.test(f)));
+  assert.deepEqual(stray, [], 'files that are neither a build, a type nor the manifest');
+  assert.ok(!files.some((f) => /\.map$|\.tsbuildinfo$|^(src|test|portal|demo|scripts|locales)\//.test(f)));
+});
+
+test('every entry point package.json names is in the package', () => {
+  const targets = [pkg.main, pkg.module, pkg.types, pkg.customElements, ...Object.values(pkg.exports).flatMap((e) => (typeof e === 'string' ? [e] : [e.types, e.default]))];
+  const missing = targets.map((t) => t.replace(/^\.\//, '')).filter((t) => !files.includes(t));
+  assert.deepEqual(missing, []);
+  // One entry per element and a define entry, each with its types.
+  for (const entry of ['./define.js', './consultation.js', './comment-form.js', './comments.js', './poll.js', './decision.js']) {
+    const e = pkg.exports[entry];
+    assert.ok(e && typeof e === 'object' && e.types.endsWith('.d.ts'), `exports["${entry}"] with types`);
+  }
+  // Every module of the ESM build has its types.
+  const js = files.filter((f) => f.startsWith('dist/esm/') && f.endsWith('.js') && !f.includes('/node_modules/'));
+  assert.deepEqual(js.filter((f) => !files.includes(f.replace(/\.js$/, '.d.ts'))), []);
+});
+
+test('the shipped manifest documents every element', () => {
+  const manifest = JSON.parse(readFileSync(pkg.customElements, 'utf8')) as {
+    modules: Array<{ declarations?: Array<{ tagName?: string; customElement?: boolean }> }>;
+  };
+  const tags = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName).map((d) => d.tagName);
+  for (const tag of ['sharek-consultation', 'sharek-comment-form', 'sharek-comments', 'sharek-poll', 'sharek-decision']) {
+    assert.ok(tags.includes(tag), `${tag} in ${pkg.customElements}`);
+  }
+});
