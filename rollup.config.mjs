@@ -43,7 +43,7 @@ export default [
     ],
   },
   {
-    input: ['src/index.ts', 'src/define.ts', 'src/sharek.ts', 'src/consultation/consultation.ts', 'src/comment-form/comment-form.ts', 'src/comments/comments.ts', 'src/poll/poll.ts', 'src/decision/decision.ts'],
+    input: ['src/index.ts', 'src/define.ts', 'src/sharek.ts', 'src/consultation/consultation.ts', 'src/comment-form/comment-form.ts', 'src/comments/comments.ts', 'src/poll/poll.ts', 'src/decision/decision.ts', 'src/consultations/consultations.ts'],
     output: { dir: 'dist/esm', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
     external,
     onwarn,

@@ -11,8 +11,13 @@ import { CHROME_ARGS, requireChrome } from './scripts/setup.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'sharek-wtr-'));
 const { startPortal } = await tsImport('./portal/main.ts', import.meta.url);
-const portal = await startPortal({ port: 0, dbPath: join(dir, 'portal.sqlite'), origins: [], adminToken: 'wtr-admin-token' });
+// Every browser test reaches the portal from one loopback address: the per-address comment
+// limit (20 per 10 minutes) would be shared by all of them, and many share one participant id;
+// the portal's own tests cover both limits.
+const portal = await startPortal({ port: 0, dbPath: join(dir, 'portal.sqlite'), origins: [], adminToken: 'wtr-admin-token', rateLimits: { perAddress: 10_000, perParticipant: 10_000 } });
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+// A portal whose answers carry XSS payloads, under /hostile-api (test/browser/hostile.test.ts).
+const { hostilePortal } = await tsImport('./test/fixtures/hostile-portal.ts', import.meta.url);
 
 /** Forwards /api/* to the portal, body and headers included. */
 async function apiProxy(ctx, next) {
@@ -40,6 +45,6 @@ export default {
   testsFinishTimeout: 300_000,
   browsers: [chromeLauncher({ launchOptions: { executablePath: requireChrome(), headless: true, args: CHROME_ARGS } })],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
-  middleware: [apiProxy],
+  middleware: [apiProxy, hostilePortal],
   testFramework: { config: { timeout: 10_000 } },
 };

@@ -38,6 +38,14 @@ const htmlSecurityHeaders: Record<string, string> = {
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 };
 
+/**
+ * The strict-CSP demo (`/csp/`): what a ministry with a strict policy sends, with the
+ * Trusted Types policies Sharek really uses (see src/shared/sanitize.ts and the README).
+ */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; " +
+  "require-trusted-types-for 'script'; trusted-types lit-html sharek";
+
 export interface SiteOptions {
   db: Db;
   /** Allowed embedding origins; the array is read on every request (see startPortal). */
@@ -77,7 +85,8 @@ export function createSite(options: SiteOptions): Hono {
   site.get('/dist/*', async (c) => {
     const path = safeJoin(distDir, rawPath(c.req.raw).slice('/dist/'.length));
     // no-cache: the build changes under a running demo; ETags keep it cheap.
-    const res = path ? await fileResponse(path, c.req.raw, { cacheControl: 'no-cache' }) : null;
+    // Any site may load the widget: a module script from another origin is fetched with CORS.
+    const res = path ? await fileResponse(path, c.req.raw, { cacheControl: 'no-cache', headers: { 'Access-Control-Allow-Origin': '*' } }) : null;
     return res ?? notFoundPage();
   });
 
@@ -98,7 +107,9 @@ export function createSite(options: SiteOptions): Hono {
     if (!path) return notFoundPage();
     const res = await fileResponse(path, c.req.raw, {
       cacheControl: 'no-cache',
-      ...(path.endsWith('.html') ? { headers: htmlSecurityHeaders } : {}),
+      ...(path.endsWith('.html')
+        ? { headers: urlPath.startsWith('/csp/') ? { ...htmlSecurityHeaders, 'Content-Security-Policy': STRICT_CSP } : htmlSecurityHeaders }
+        : {}),
     });
     if (res) return res;
     // `/en` is a folder: send the browser to `/en/` so relative links resolve.

@@ -9,6 +9,7 @@ import { SharekConsultation } from './consultation/consultation.js';
 import { SharekComments } from './comments/comments.js';
 import { SharekPoll } from './poll/poll.js';
 import { SharekDecision } from './decision/decision.js';
+import { SharekConsultations } from './consultations/consultations.js';
 
 export const elements = {
   consultation: SharekConsultation,
@@ -16,6 +17,7 @@ export const elements = {
   'comment-form': SharekCommentForm,
   poll: SharekPoll,
   decision: SharekDecision,
+  consultations: SharekConsultations,
 } as const;
 
 export interface DefineOptions {
@@ -23,13 +25,18 @@ export interface DefineOptions {
   prefix?: string;
 }
 
+/** The classes this module has registered under some name. */
+const registered = new WeakSet<CustomElementConstructor>();
+
 export function define({ prefix = 'sharek' }: DefineOptions = {}): void {
   for (const [name, element] of Object.entries(elements)) {
     const tag = `${prefix}-${name}`;
     if (customElements.get(tag)) continue;
     // A class can be registered once per registry: a second prefix gets a subclass.
-    const taken = customElements.getName?.(element);
+    // (Browsers before customElements.getName, e.g. Safari 16, rely on what this module registered.)
+    const taken = customElements.getName ? customElements.getName(element) : registered.has(element);
     const base = element as typeof SharekElement;
     customElements.define(tag, taken ? class extends base {} : base);
+    registered.add(element);
   }
 }

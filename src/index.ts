@@ -6,6 +6,7 @@ export { SharekComments } from './comments/comments.js';
 export { SharekCommentReportedEvent } from './shared/events.js';
 export { SharekPoll } from './poll/poll.js';
 export { SharekDecision } from './decision/decision.js';
+export { SharekConsultations } from './consultations/consultations.js';
 export { SharekVoteEvent } from './shared/events.js';
 export { SharekElement } from './shared/base.js';
 export { SharekErrorEvent, SharekCommentSubmittedEvent, SharekSignInRequiredEvent } from './shared/events.js';

@@ -10,6 +10,7 @@ import { formatDate, formatNumber, pick } from '../shared/format.js';
 import { msg, plural, str, type Locale } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
 import { sanitizedHtml } from '../shared/sanitize.js';
+import { httpUrl } from '../shared/url.js';
 import { hostStyles } from '../shared/styles.js';
 import { styles } from './comment-form.styles.js';
 import { DraftStore, emptyDraft, type Draft } from './draft.js';
@@ -201,6 +202,7 @@ export class SharekCommentForm extends SharekElement {
           rows="8"
           dir="auto"
           .value=${d.body}
+          ?readonly=${busy}
           aria-describedby="body-hint body-count ${this.errors.body ? 'body-error' : ''}"
           aria-invalid=${this.errors.body ? 'true' : 'false'}
           @input=${this.onBodyInput}
@@ -213,7 +215,7 @@ export class SharekCommentForm extends SharekElement {
 
       <div class="field">
         <label for="section">${msg('Which part of the draft is it about?')}</label>
-        <select id="section" name="sectionId" @change=${(e: Event) => this.update_({ sectionId: (e.target as HTMLSelectElement).value })}>
+        <select id="section" name="sectionId" ?disabled=${busy} @change=${(e: Event) => this.update_({ sectionId: (e.target as HTMLSelectElement).value })}>
           <option value="" ?selected=${!d.sectionId}>${msg('The whole draft')}</option>
           ${c.sections.map(
             (s) =>
@@ -239,6 +241,7 @@ export class SharekCommentForm extends SharekElement {
               id=${`as-${t}`}
               value=${t}
               .checked=${d.stakeholderType === t}
+              ?disabled=${busy}
               @change=${() => this.update_({ stakeholderType: t })}
             />
             <label for=${`as-${t}`}>${stakeholderLabel(t)}</label>
@@ -260,6 +263,7 @@ export class SharekCommentForm extends SharekElement {
               dir="auto"
               maxlength="80"
               .value=${d.displayName}
+              ?readonly=${busy}
               aria-describedby="displayName-hint ${this.errors.displayName ? 'displayName-error' : ''}"
               @input=${(e: Event) => this.update_({ displayName: (e.target as HTMLInputElement).value })}
             />
@@ -396,7 +400,7 @@ export class SharekCommentForm extends SharekElement {
 
   private failureMessage(c: Consultation, f: ApiError) {
     if (f.status === 401) {
-      const href = c.commenting.signInUrl ?? c.portalUrl;
+      const href = httpUrl(c.commenting.signInUrl) !== nothing ? httpUrl(c.commenting.signInUrl) : httpUrl(c.portalUrl);
       return html`${msg('You need to sign in on the participation portal to comment.')}
         <a href=${href}>${msg('Sign in on the portal')}</a> ${msg('Your comment stays saved on this device.')}`;
     }

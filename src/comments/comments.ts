@@ -64,7 +64,7 @@ const NOTE_MAX = 1000;
  * @cssproperty --sharek-radius - Corner radius. Default `8px`.
  * @cssproperty --sharek-space - Base spacing. Default `1rem`.
  * @cssproperty --sharek-font - Font family. Default system UI fonts with Arabic coverage.
- * @cssproperty --sharek-font-size - Base font size. Default `1rem`.
+ * @cssproperty --sharek-font-size - Base font size. Default `medium` (the reader's default size, whatever the page's root font size).
  * @cssproperty --sharek-focus - Focus outline colour. Default `#1a5fb4`.
  * @cssproperty --sharek-comments-min-height - Room kept while loading. Default `12rem`.
  */

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { html as staticHtml, unsafeStatic, type StaticValue } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { ApiError } from '../api/errors.js';
@@ -10,8 +11,23 @@ import { fileType, formatBytes, formatDate, formatNumber, formatRelative, pick }
 import { msg, plural, str, type Locale } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
 import { sanitizedHtml } from '../shared/sanitize.js';
+import { httpUrl } from '../shared/url.js';
 import { hostStyles } from '../shared/styles.js';
 import { styles } from './consultation.styles.js';
+
+type InnerTags = Record<'decision' | 'poll' | 'form' | 'comments', StaticValue>;
+const tagsByPrefix = new Map<string, InnerTags>();
+
+/** Tag names for static templates; a registered prefix only ever makes valid element names. */
+function innerTags(prefix: string): InnerTags {
+  let tags = tagsByPrefix.get(prefix);
+  if (!tags) {
+    const tag = (name: string) => unsafeStatic(`${prefix}-${name}`);
+    tags = { decision: tag('decision'), poll: tag('poll'), form: tag('comment-form'), comments: tag('comments') };
+    tagsByPrefix.set(prefix, tags);
+  }
+  return tags;
+}
 
 /**
  * A public consultation: who asks, about what, until when, the draft's
@@ -57,7 +73,7 @@ import { styles } from './consultation.styles.js';
  * @cssproperty --sharek-radius - Corner radius. Default `8px`.
  * @cssproperty --sharek-space - Base spacing. Default `1rem`.
  * @cssproperty --sharek-font - Font family. Default system UI fonts with Arabic coverage.
- * @cssproperty --sharek-font-size - Base font size. Default `1rem`.
+ * @cssproperty --sharek-font-size - Base font size. Default `medium` (the reader's default size, whatever the page's root font size).
  * @cssproperty --sharek-focus - Focus outline colour. Default `#1a5fb4`.
  */
 export class SharekConsultation extends SharekElement {
@@ -68,6 +84,13 @@ export class SharekConsultation extends SharekElement {
 
   /** The consultation itself, when the page already has it: no request is made. */
   @property({ attribute: false }) data?: Consultation;
+
+  /**
+   * `none` shows the card without its polls, comment form and comments (and
+   * without the "comment on this article" actions), for a page that places
+   * those elsewhere or not at all. `all` by default.
+   */
+  @property() participation: 'all' | 'none' = 'all';
 
   private readonly clock = new ClockController(this);
 
@@ -164,7 +187,18 @@ export class SharekConsultation extends SharekElement {
     </div>`;
   }
 
+  /**
+   * The elements the card shows inside it, under the card's own prefix: a card
+   * registered as `cms-consultation` (see define) shows `cms-poll`, not
+   * `sharek-poll`, which that page may not have.
+   */
+  private get innerTags(): InnerTags {
+    const prefix = /^(.+)-consultation$/.exec(this.localName)?.[1];
+    return innerTags(prefix && customElements.get(`${prefix}-comment-form`) ? prefix : 'sharek');
+  }
+
   private renderCard(c: Consultation) {
+    const tags = this.innerTags;
     const locale = this.locale;
     const title = pick(c.title, locale);
     const agency = pick(c.agency.name, locale);
@@ -174,8 +208,8 @@ export class SharekConsultation extends SharekElement {
     return html`<article part="card" class="card" aria-labelledby="title">
       <header part="header">
         <p class="meta">
-          ${c.agency.url
-            ? html`<a part="agency" href=${c.agency.url} lang=${agency.lang}>${agency.text}</a>`
+          ${httpUrl(c.agency.url) !== nothing
+            ? html`<a part="agency" href=${httpUrl(c.agency.url)} lang=${agency.lang}>${agency.text}</a>`
             : html`<span part="agency" lang=${agency.lang}>${agency.text}</span>`}
           <span part="kind" class="kind">${kindLabel(c.kind)}</span>
         </p>
@@ -193,25 +227,29 @@ export class SharekConsultation extends SharekElement {
         ${commentCount(locale, c.participation.comments)} · ${participantCount(locale, c.participation.participants)}
       </p>
       ${status === 'closed' || status === 'decided'
-        ? html`<sharek-decision part="decision" heading-level="3" .consultationData=${c}></sharek-decision>`
+        ? staticHtml`<${tags.decision} part="decision" heading-level="3" .consultationData=${c}></${tags.decision}>`
         : nothing}
       ${c.sections.length ? this.renderArticles(c, status) : nothing}
       ${this.renderDocuments(c)}
-      ${c.pollIds.length
+      ${c.pollIds.length && this.participation !== 'none'
         ? html`<section part="polls" class="polls" aria-label=${msg('Polls')}>
-            ${c.pollIds.map((id) => html`<sharek-poll poll=${id}></sharek-poll>`)}
+            ${c.pollIds.map((id) => staticHtml`<${tags.poll} poll=${id}></${tags.poll}>`)}
           </section>`
         : nothing}
-      <section part="participate" class="participate" aria-label=${msg('Comments')}>
-        <sharek-comment-form
+      ${this.participation === 'none'
+        ? nothing
+        : staticHtml`<section part="participate" class="participate" aria-label=${msg('Comments')}>
+        <${tags.form}
           id="comment-form"
           consultation=${c.id}
           section=${this.commentSection}
           .data=${c}
-        ></sharek-comment-form>
-        <sharek-comments consultation=${c.id} heading-level="3" .sections=${c.sections}></sharek-comments>
-      </section>
-      <p class="portal-link"><a part="portal-link" href=${c.portalUrl}>${msg('See this consultation on the participation portal')}</a></p>
+        ></${tags.form}>
+        <${tags.comments} consultation=${c.id} heading-level="3" .sections=${c.sections}></${tags.comments}>
+      </section>`}
+      ${httpUrl(c.portalUrl) !== nothing
+        ? html`<p class="portal-link"><a part="portal-link" href=${httpUrl(c.portalUrl)}>${msg('See this consultation on the participation portal')}</a></p>`
+        : nothing}
       <slot></slot>
     </article>`;
   }
@@ -251,7 +289,7 @@ export class SharekConsultation extends SharekElement {
           </summary>
           <div class="rich" lang=${body.lang}>${sanitizedHtml(body.text)}</div>
           <p class="article-actions">
-            ${status === 'open'
+            ${status === 'open' && this.participation !== 'none'
               ? html`<button type="button" class="secondary" @click=${() => this.commentOn(s.id)}>
                   ${msg(str`Comment on article ${s.number}`)}
                 </button>`
@@ -276,19 +314,19 @@ export class SharekConsultation extends SharekElement {
           if (d.sizeBytes !== undefined) details.push(formatBytes(locale, d.sizeBytes));
           if (d.lang && d.lang !== locale) details.push(languages.of(d.lang) ?? d.lang);
           return html`<li>
-            <a href=${d.url} hreflang=${d.lang ?? nothing} lang=${title.lang}>${title.text}</a>
+            <a href=${httpUrl(d.url)} hreflang=${d.lang ?? nothing} lang=${title.lang}>${title.text}</a>
             <span class="doc-meta">(${details.join(locale === 'ar' ? '، ' : ', ')})</span>
           </li>`;
         })}
       </ul>
-      ${c.impactAssessmentUrl
-        ? html`<p part="impact" class="impact"><a href=${c.impactAssessmentUrl}>${msg('Read the impact assessment')}</a></p>`
+      ${httpUrl(c.impactAssessmentUrl) !== nothing
+        ? html`<p part="impact" class="impact"><a href=${httpUrl(c.impactAssessmentUrl)}>${msg('Read the impact assessment')}</a></p>`
         : nothing}
     </section>`;
   }
 }
 
-function kindLabel(kind: Consultation['kind']): string {
+export function kindLabel(kind: Consultation['kind']): string {
   return {
     legislation: () => msg('Draft legislation'),
     policy: () => msg('Policy'),
@@ -306,7 +344,7 @@ export function statusLabel(status: Consultation['status']): string {
   }[status]();
 }
 
-function commentCount(locale: Locale, n: number): string {
+export function commentCount(locale: Locale, n: number): string {
   const v = formatNumber(locale, n);
   return plural(locale, n, {
     zero: () => msg('No comments', { id: 'comments.zero' }),
@@ -318,7 +356,7 @@ function commentCount(locale: Locale, n: number): string {
   });
 }
 
-function participantCount(locale: Locale, n: number): string {
+export function participantCount(locale: Locale, n: number): string {
   const v = formatNumber(locale, n);
   return plural(locale, n, {
     zero: () => msg('No participants', { id: 'participants.zero' }),

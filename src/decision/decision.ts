@@ -1,16 +1,17 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { Task, TaskStatus } from '@lit/task';
 import { ApiError } from '../api/errors.js';
 import type { Consultation, Decision, StakeholderType } from '../api/schemas.js';
 import { SharekElement } from '../shared/base.js';
 import { ClockController } from '../shared/clock.js';
+import { cssProps } from '../shared/css-props.js';
 import { SharekErrorEvent } from '../shared/events.js';
 import { formatDate, formatNumber, pick } from '../shared/format.js';
 import { msg, plural, str, type Locale } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
 import { sanitizedHtml } from '../shared/sanitize.js';
+import { httpUrl } from '../shared/url.js';
 import { hostStyles } from '../shared/styles.js';
 import { styles } from './decision.styles.js';
 
@@ -65,7 +66,7 @@ interface Loaded {
  * @cssproperty --sharek-radius - Corner radius. Default `8px`.
  * @cssproperty --sharek-space - Base spacing. Default `1rem`.
  * @cssproperty --sharek-font - Font family. Default system UI fonts with Arabic coverage.
- * @cssproperty --sharek-font-size - Base font size. Default `1rem`.
+ * @cssproperty --sharek-font-size - Base font size. Default `medium` (the reader's default size, whatever the page's root font size).
  * @cssproperty --sharek-focus - Focus outline colour. Default `#1a5fb4`.
  */
 export class SharekDecision extends SharekElement {
@@ -199,8 +200,8 @@ export class SharekDecision extends SharekElement {
       ${d.changes.length ? this.renderChanges(d) : nothing}
       ${this.renderFeedback(d)}
       ${d.responses.length ? this.renderResponses(d) : nothing}
-      ${d.documentUrl
-        ? html`<p class="document"><a part="document" href=${d.documentUrl}>${msg('Read the final document')}</a></p>`
+      ${httpUrl(d.documentUrl) !== nothing
+        ? html`<p class="document"><a part="document" href=${httpUrl(d.documentUrl)}>${msg('Read the final document')}</a></p>`
         : nothing}
     </section>`;
   }
@@ -247,7 +248,7 @@ export class SharekDecision extends SharekElement {
                 return html`<li class="row">
                   <span class="label">${stakeholderLabel(type)}</span>
                   <span class="numbers">${formatNumber(locale, n)} (${formatPercent(locale, share)})</span>
-                  <span part="bar" class="bar" aria-hidden="true"><span class="fill" style=${styleMap({ '--share': `${(share * 100).toFixed(2)}%` })}></span></span>
+                  <span part="bar" class="bar" aria-hidden="true"><span class="fill" ${cssProps({ '--share': `${(share * 100).toFixed(2)}%` })}></span></span>
                 </li>`;
               })}
             </ul>`

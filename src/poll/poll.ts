@@ -1,11 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { Task, TaskStatus } from '@lit/task';
 import { ApiError } from '../api/errors.js';
 import type { Poll } from '../api/schemas.js';
 import { SharekElement } from '../shared/base.js';
 import { ClockController } from '../shared/clock.js';
+import { cssProps } from '../shared/css-props.js';
 import { SharekErrorEvent, SharekVoteEvent } from '../shared/events.js';
 import { formatDate, formatNumber, pick } from '../shared/format.js';
 import { msg, plural, str, type Locale } from '../shared/localize.js';
@@ -63,7 +63,7 @@ type PollStatus = Poll['status'];
  * @cssproperty --sharek-radius - Corner radius. Default `8px`.
  * @cssproperty --sharek-space - Base spacing. Default `1rem`.
  * @cssproperty --sharek-font - Font family. Default system UI fonts with Arabic coverage.
- * @cssproperty --sharek-font-size - Base font size. Default `1rem`.
+ * @cssproperty --sharek-font-size - Base font size. Default `medium` (the reader's default size, whatever the page's root font size).
  * @cssproperty --sharek-focus - Focus outline colour. Default `#1a5fb4`.
  */
 export class SharekPoll extends SharekElement {
@@ -287,7 +287,7 @@ export class SharekPoll extends SharekElement {
               ${chosen ? html`<span part="mine" class="mine"><span aria-hidden="true">✓ </span>${msg('your choice')}</span>` : nothing}
             </span>
             <span class="numbers">${voteCount(locale, n)} (${formatPercent(locale, share)})</span>
-            <span part="bar" class="bar" aria-hidden="true"><span class="fill" style=${styleMap({ '--share': `${(share * 100).toFixed(2)}%` })}></span></span>
+            <span part="bar" class="bar" aria-hidden="true"><span class="fill" ${cssProps({ '--share': `${(share * 100).toFixed(2)}%` })}></span></span>
           </li>`;
         })}
       </ul>

@@ -13,8 +13,12 @@ export class SharekElement extends LitElement {
   /** The portal's base URL. Defaults to the enclosing Sharek element's, then `<meta name="sharek-api">`. */
   @property() api?: string;
 
-  /** `ar` or `en`. Defaults to the nearest `lang` in the page, then Arabic. */
-  @property() override lang!: string;
+  /**
+   * `ar` or `en`. Defaults to the nearest `lang` in the page, then Arabic.
+   * Reflected, so a framework that sets it as a property (React 19, Vue) is
+   * seen by the elements inside this one too.
+   */
+  @property({ reflect: true }) override lang!: string;
 
   /** Calendar for dates, e.g. `islamic-umalqura`. Gregorian by default. */
   @property() calendar?: string;
@@ -32,7 +36,8 @@ export class SharekElement extends LitElement {
 
   /** The locale this element renders in. */
   get locale(): Locale {
-    return toLocale(inherited(this, (el) => el.getAttribute('lang')));
+    // The property first: set as a property, it reaches the attribute only during the update.
+    return toLocale(this.lang || inherited(this, (el) => el.getAttribute('lang')));
   }
 
   /** The client for this element's portal; throws a clear error when no portal is configured. */
@@ -54,9 +59,27 @@ export class SharekElement extends LitElement {
     withLocale(this.locale, () => super.update(changed));
   }
 
+  private updatedOnce = false;
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The elements inside this one take its language: tell them it changed.
+    if (changed.has('lang') && this.updatedOnce) relocalize(this.renderRoot);
+    this.updatedOnce = true;
+  }
+
   /** Runs `fn` with this element's messages: for text made outside render, in event handlers. */
   inLocale<T>(fn: () => T): T {
     return withLocale(this.locale, fn);
+  }
+}
+
+/** Re-renders the Sharek elements under `root` that take their language from an ancestor. */
+function relocalize(root: ParentNode): void {
+  for (const el of root.querySelectorAll('*')) {
+    if (!(el instanceof SharekElement) || el.lang) continue;
+    el.requestUpdate();
+    if (el.shadowRoot) relocalize(el.shadowRoot);
   }
 }
 

@@ -8,24 +8,34 @@ import type { Locale } from './localize.js';
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
+const formatters = new Map<string, unknown>();
+/** One Intl formatter per kind, locale and options: making them is the slow part of formatting. */
+export function cached<T>(key: string, make: () => T): T {
+  let f = formatters.get(key) as T | undefined;
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
 export function formatDate(locale: Locale, iso: string, calendar?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', calendar: calendar || 'gregory' }).format(new Date(iso));
+  const cal = calendar || 'gregory';
+  const f = cached(`date|${locale}|${cal}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', calendar: cal }));
+  return f.format(new Date(iso));
 }
 
 export function formatDateTime(locale: Locale, iso: string, calendar?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', calendar: calendar || 'gregory' }).format(
-    new Date(iso),
-  );
+  const cal = calendar || 'gregory';
+  const f = cached(`datetime|${locale}|${cal}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', calendar: cal }));
+  return f.format(new Date(iso));
 }
 
 export function formatNumber(locale: Locale, n: number): string {
-  return new Intl.NumberFormat(locale).format(n);
+  return cached(`number|${locale}`, () => new Intl.NumberFormat(locale)).format(n);
 }
 
 /** "in 3 days", "2 hours ago": Intl chooses the plural form in each language. */
 export function formatRelative(locale: Locale, iso: string, now = Date.now()): string {
   const diff = new Date(iso).getTime() - now;
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const rtf = cached(`relative|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   if (Math.abs(diff) >= DAY) return rtf.format(Math.round(diff / DAY), 'day');
   if (Math.abs(diff) >= HOUR) return rtf.format(Math.round(diff / HOUR), 'hour');
   return rtf.format(Math.round(diff / 60_000), 'minute');
@@ -34,7 +44,8 @@ export function formatRelative(locale: Locale, iso: string, now = Date.now()): s
 export function formatBytes(locale: Locale, bytes: number): string {
   const [value, unit] =
     bytes >= 1_000_000 ? [bytes / 1_000_000, 'megabyte'] : bytes >= 1000 ? [bytes / 1000, 'kilobyte'] : [bytes, 'byte'];
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+  const f = cached(`bytes|${locale}|${unit}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }));
+  return f.format(value);
 }
 
 /** "PDF" from `application/pdf`: what a person calls the file type. */

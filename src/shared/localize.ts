@@ -53,5 +53,7 @@ export const directionOf = (locale: Locale) => (locale === 'ar' ? 'rtl' : 'ltr')
  * translators can write every one.
  */
 export function plural<T>(locale: Locale, n: number, forms: Record<Intl.LDMLPluralRule, () => T>): T {
-  return forms[new Intl.PluralRules(locale).select(n)]();
+  return forms[(pluralRules[locale] ??= new Intl.PluralRules(locale)).select(n)]();
 }
+
+const pluralRules: Partial<Record<Locale, Intl.PluralRules>> = {};

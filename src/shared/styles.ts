@@ -24,12 +24,42 @@ export const hostStyles = css`
     box-sizing: border-box;
     color: var(--_text);
     font-family: var(--_font);
-    font-size: var(--sharek-font-size, 1rem);
     line-height: 1.6;
     text-align: start;
   }
   :host([hidden]) {
     display: none;
+  }
+  /*
+   * The host page's rules reach the element itself, even "* { all: unset }" or
+   * ":root { font-size: 62.5% }", never what is inside it. So the text styles are
+   * set again on the shadow root's top-level elements, from the custom
+   * properties (which "all" leaves alone): nothing else is inherited from the page.
+   * The base font size is "medium" (the reader's own default), not "rem", which
+   * follows the page's root. In a layer, so every rule of the element still wins.
+   */
+  :host > * {
+    box-sizing: border-box;
+  }
+  @layer sharek-base {
+    :host > * {
+      color: var(--_text);
+      font-family: var(--_font);
+      font-size: var(--sharek-font-size, medium);
+      font-style: normal;
+      font-weight: normal;
+      font-variant: normal;
+      line-height: 1.6;
+      letter-spacing: normal;
+      word-spacing: normal;
+      text-align: start;
+      text-indent: 0;
+      text-transform: none;
+      text-shadow: none;
+      white-space: normal;
+      visibility: visible;
+      cursor: auto;
+    }
   }
   *,
   *::before,
