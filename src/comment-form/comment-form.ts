@@ -5,10 +5,11 @@ import { ApiError } from '../api/errors.js';
 import type { CommentAccepted, Consultation, StakeholderType, UsagePolicy } from '../api/schemas.js';
 import { SharekElement } from '../shared/base.js';
 import { ClockController, statusAt } from '../shared/clock.js';
-import { SharekCommentSubmittedEvent, SharekErrorEvent, SharekSignInRequiredEvent } from '../shared/events.js';
-import { formatDate, formatNumber, pick } from '../shared/format.js';
+import { SharekCommentSubmittedEvent, SharekSignInRequiredEvent } from '../shared/events.js';
+import { formatNumber, pick } from '../shared/format.js';
 import { msg, plural, str, type Locale } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
+import { errorState } from '../shared/states.js';
 import { sanitizedHtml } from '../shared/sanitize.js';
 import { httpUrl } from '../shared/url.js';
 import { hostStyles } from '../shared/styles.js';
@@ -112,8 +113,7 @@ export class SharekCommentForm extends SharekElement {
     try {
       return await load();
     } catch (error) {
-      console.error(`[sharek] ${(error as Error).message}`);
-      this.dispatchEvent(new SharekErrorEvent(error as Error));
+      this.reportError(error);
       throw error;
     }
   }
@@ -167,18 +167,8 @@ export class SharekCommentForm extends SharekElement {
   }
 
   private renderLoadError(error: unknown) {
-    return html`<div part="error" class="error" role="alert">
-      <p>${errorMessage(error)}</p>
-      <button
-        @click=${() => (this.consultationTask.status === TaskStatus.ERROR ? this.consultationTask.run() : this.policyTask.run())}
-      >
-        ${msg('Try again')}
-      </button>
-    </div>`;
-  }
-
-  private date(iso: string) {
-    return html`<time datetime=${iso}>${formatDate(this.locale, iso, this.calendar)}</time>`;
+    const retry = () => (this.consultationTask.status === TaskStatus.ERROR ? this.consultationTask.run() : this.policyTask.run());
+    return errorState(errorMessage(error), retry);
   }
 
   private renderForm(c: Consultation) {
@@ -580,8 +570,7 @@ export class SharekCommentForm extends SharekElement {
     }
     if (e.status === 422) this.update_({ idempotencyKey: crypto.randomUUID() });
     this.phase = 'failed';
-    console.error(`[sharek] ${e.message}`);
-    this.dispatchEvent(new SharekErrorEvent(e));
+    this.reportError(e);
   }
 
   private writeAnother = () => {

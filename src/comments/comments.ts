@@ -6,11 +6,12 @@ import { Task, TaskStatus } from '@lit/task';
 import { ApiError } from '../api/errors.js';
 import type { Comment, CommentPage, Report, ReportReason, Section, StakeholderType, UsagePolicy } from '../api/schemas.js';
 import { SharekElement } from '../shared/base.js';
-import { SharekCommentReportedEvent, SharekErrorEvent } from '../shared/events.js';
-import { formatDate, formatNumber, pick } from '../shared/format.js';
+import { SharekCommentReportedEvent } from '../shared/events.js';
+import { formatNumber, pick } from '../shared/format.js';
 import { participantId } from '../shared/identity.js';
 import { msg, plural, str, type Locale } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
+import { errorState } from '../shared/states.js';
 import { hostStyles } from '../shared/styles.js';
 import { styles } from './comments.styles.js';
 
@@ -201,8 +202,7 @@ export class SharekComments extends SharekElement {
   }
 
   private fail(error: unknown) {
-    console.error(`[sharek] ${(error as Error).message}`);
-    this.dispatchEvent(new SharekErrorEvent(error as Error));
+    this.reportError(error);
   }
 
   /** The hash that links to one article on the card: `#sharek-<consultation>-<article>`. */
@@ -283,10 +283,7 @@ export class SharekComments extends SharekElement {
 
   private renderError(error: unknown) {
     const missing = !(error instanceof ApiError) && !this.consultation;
-    return html`<div part="error" class="error" role="alert">
-      <p>${missing ? msg('No consultation was chosen for this place on the page.') : errorMessage(error)}</p>
-      ${missing ? nothing : html`<button part="retry" @click=${() => this.loader.run()}>${msg('Try again')}</button>`}
-    </div>`;
+    return errorState(missing ? msg('No consultation was chosen for this place on the page.') : errorMessage(error), missing ? undefined : () => this.loader.run());
   }
 
   private renderEmpty() {
@@ -367,10 +364,6 @@ export class SharekComments extends SharekElement {
     return this.consultation ? html`<a href=${this.articleHash(c.sectionId)}>${label}</a>` : label;
   }
 
-  private date(iso: string) {
-    return html`<time datetime=${iso}>${formatDate(this.locale, iso, this.calendar)}</time>`;
-  }
-
   // ------------------------------------------------------------------ paging
 
   private async loadMore() {
@@ -433,7 +426,7 @@ export class SharekComments extends SharekElement {
     try {
       this.fetchedPolicy = await this.client.getPolicy();
     } catch (error) {
-      console.error(`[sharek] ${(error as Error).message}`);
+      this.reportError(error, { quiet: true });
       this.policyError = error;
       return;
     }
@@ -474,7 +467,7 @@ export class SharekComments extends SharekElement {
     } catch (error) {
       // 409: this participant has already reported it; the portal has the report.
       if (!(error instanceof ApiError && error.status === 409)) {
-        console.error(`[sharek] ${(error as Error).message}`);
+        this.reportError(error, { quiet: true });
         this.sending = false;
         this.sendError = error;
         return;
@@ -535,10 +528,7 @@ export class SharekComments extends SharekElement {
 
   private renderPolicyState() {
     if (this.policyError) {
-      return html`<div part="error" class="error" role="alert">
-        <p>${errorMessage(this.policyError)}</p>
-        <button part="retry" type="button" @click=${() => this.loadPolicy()}>${msg('Try again')}</button>
-      </div>`;
+      return errorState(errorMessage(this.policyError), () => this.loadPolicy());
     }
     return html`<p role="status">${msg('Loading the reasons…')}</p>`;
   }

@@ -6,13 +6,14 @@ import { ApiError } from '../api/errors.js';
 import type { Consultation, Section } from '../api/schemas.js';
 import { SharekElement } from '../shared/base.js';
 import { ClockController, statusAt } from '../shared/clock.js';
-import { SharekErrorEvent, SharekStatusChangeEvent } from '../shared/events.js';
-import { fileType, formatBytes, formatDate, formatNumber, formatRelative, pick } from '../shared/format.js';
+import { SharekStatusChangeEvent } from '../shared/events.js';
+import { fileType, formatBytes, formatNumber, formatRelative, pick } from '../shared/format.js';
 import { msg, plural, str, type Locale } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
+import { errorState } from '../shared/states.js';
 import { sanitizedHtml } from '../shared/sanitize.js';
 import { httpUrl } from '../shared/url.js';
-import { hostStyles } from '../shared/styles.js';
+import { hostStyles, statusStyles } from '../shared/styles.js';
 import { styles } from './consultation.styles.js';
 
 type InnerTags = Record<'decision' | 'poll' | 'form' | 'comments', StaticValue>;
@@ -77,7 +78,7 @@ function innerTags(prefix: string): InnerTags {
  * @cssproperty --sharek-focus - Focus outline colour. Default `#1a5fb4`.
  */
 export class SharekConsultation extends SharekElement {
-  static override styles = [hostStyles, styles];
+  static override styles = [hostStyles, statusStyles, styles];
 
   /** The consultation's id on the portal. */
   @property() consultation = '';
@@ -101,8 +102,7 @@ export class SharekConsultation extends SharekElement {
       try {
         return await this.client.getConsultation(id);
       } catch (error) {
-        console.error(`[sharek] ${(error as Error).message}`);
-        this.dispatchEvent(new SharekErrorEvent(error as Error));
+        this.reportError(error);
         throw error;
       }
     },
@@ -180,10 +180,7 @@ export class SharekConsultation extends SharekElement {
   private renderError(error: unknown) {
     const missing = !(error instanceof ApiError) && !this.consultation;
     return html`<div part="card" class="card">
-      <div part="error" class="error" role="alert">
-        <p>${missing ? msg('No consultation was chosen for this place on the page.') : errorMessage(error)}</p>
-        ${missing ? nothing : html`<button part="retry" @click=${() => this.loader.run()}>${msg('Try again')}</button>`}
-      </div>
+      ${errorState(missing ? msg('No consultation was chosen for this place on the page.') : errorMessage(error), missing ? undefined : () => this.loader.run())}
     </div>`;
   }
 
@@ -252,10 +249,6 @@ export class SharekConsultation extends SharekElement {
         : nothing}
       <slot></slot>
     </article>`;
-  }
-
-  private date(iso: string) {
-    return html`<time datetime=${iso}>${formatDate(this.locale, iso, this.calendar)}</time>`;
   }
 
   private timeline(status: string, c: Consultation) {

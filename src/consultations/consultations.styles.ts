@@ -49,27 +49,6 @@ export const styles = css`
     gap: 0.25rem 0.75rem;
     margin-block: 0.5rem 0;
   }
-  .status {
-    display: inline-block;
-    border-radius: 999px;
-    padding-inline: 0.75em;
-    font-weight: 600;
-    font-size: 0.9em;
-    border: 2px solid var(--_accent);
-  }
-  .status.open {
-    background: var(--_accent);
-    color: var(--_accent-text);
-  }
-  .status.upcoming,
-  .status.closed,
-  .status.decided {
-    color: var(--_accent);
-    background: var(--_surface);
-  }
-  .when {
-    font-weight: 600;
-  }
   .dates,
   .participation,
   .empty {

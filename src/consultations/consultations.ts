@@ -7,11 +7,12 @@ import type { ConsultationPage, ConsultationSummary } from '../api/schemas.js';
 import { commentCount, kindLabel, participantCount, statusLabel } from '../consultation/consultation.js';
 import { SharekElement } from '../shared/base.js';
 import { ClockController, statusAt } from '../shared/clock.js';
-import { SharekErrorEvent } from '../shared/events.js';
-import { formatDate, formatRelative, pick } from '../shared/format.js';
+
+import { formatRelative, pick } from '../shared/format.js';
 import { msg, str } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
-import { hostStyles } from '../shared/styles.js';
+import { errorState } from '../shared/states.js';
+import { hostStyles, statusStyles } from '../shared/styles.js';
 import { styles } from './consultations.styles.js';
 
 type Status = ConsultationSummary['status'];
@@ -65,7 +66,7 @@ type Status = ConsultationSummary['status'];
  * @cssproperty --sharek-list-min-height - Room kept while loading. Default `12rem`.
  */
 export class SharekConsultations extends SharekElement {
-  static override styles = [hostStyles, styles];
+  static override styles = [hostStyles, statusStyles, styles];
 
   /** Only this agency's consultations (the agency's id on the portal, e.g. `modee`). All agencies when empty. */
   @property() agency = '';
@@ -153,8 +154,7 @@ export class SharekConsultations extends SharekElement {
   }
 
   private fail(error: unknown) {
-    console.error(`[sharek] ${(error as Error).message}`);
-    this.dispatchEvent(new SharekErrorEvent(error as Error));
+    this.reportError(error);
   }
 
   // ---------------------------------------------------------------- rendering
@@ -182,10 +182,7 @@ export class SharekConsultations extends SharekElement {
   }
 
   private renderError(error: unknown) {
-    return html`<div part="error" class="error" role="alert">
-      <p>${errorMessage(error)}</p>
-      <button part="retry" @click=${() => this.loader.run()}>${msg('Try again')}</button>
-    </div>`;
+    return errorState(errorMessage(error), () => this.loader.run());
   }
 
   private renderEmpty() {
@@ -248,10 +245,6 @@ export class SharekConsultations extends SharekElement {
             ${commentCount(locale, c.participation.comments)} · ${participantCount(locale, c.participation.participants)}
           </p>`}
     </article>`;
-  }
-
-  private date(iso: string) {
-    return html`<time datetime=${iso}>${formatDate(this.locale, iso, this.calendar)}</time>`;
   }
 
   private timeline(status: Status, c: ConsultationSummary) {

@@ -6,13 +6,14 @@ import type { Consultation, Decision, StakeholderType } from '../api/schemas.js'
 import { SharekElement } from '../shared/base.js';
 import { ClockController } from '../shared/clock.js';
 import { cssProps } from '../shared/css-props.js';
-import { SharekErrorEvent } from '../shared/events.js';
-import { formatDate, formatNumber, pick } from '../shared/format.js';
+
+import { formatNumber, pick } from '../shared/format.js';
 import { msg, plural, str, type Locale } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
+import { errorState } from '../shared/states.js';
 import { sanitizedHtml } from '../shared/sanitize.js';
 import { httpUrl } from '../shared/url.js';
-import { hostStyles } from '../shared/styles.js';
+import { hostStyles, barStyles } from '../shared/styles.js';
 import { styles } from './decision.styles.js';
 
 const STAKEHOLDERS: readonly StakeholderType[] = ['individual', 'private_sector', 'civil_society', 'academia', 'government'];
@@ -70,7 +71,7 @@ interface Loaded {
  * @cssproperty --sharek-focus - Focus outline colour. Default `#1a5fb4`.
  */
 export class SharekDecision extends SharekElement {
-  static override styles = [hostStyles, styles];
+  static override styles = [hostStyles, barStyles, styles];
 
   /** The consultation's id on the portal (defaults to the id of `consultationData`). */
   @property() consultation = '';
@@ -114,12 +115,11 @@ export class SharekDecision extends SharekElement {
         if (got && 'error' in got) {
           // Without a decision the sentence needs the closing date: then the consultation is required.
           if (!decision && !this.closesAt) throw got.error;
-          console.error(`[sharek] ${got.error.message}`);
+          this.reportError(got.error, { quiet: true });
         }
         return { decision, consultation: got && 'consultation' in got ? got.consultation : undefined };
       } catch (error) {
-        console.error(`[sharek] ${(error as Error).message}`);
-        this.dispatchEvent(new SharekErrorEvent(error as Error));
+        this.reportError(error);
         throw error;
       }
     },
@@ -166,15 +166,8 @@ export class SharekDecision extends SharekElement {
   private renderError(error: unknown) {
     const missing = !(error instanceof ApiError) && !this.consultationId;
     return html`<div part="decision" class="decision">
-      <div part="error" class="error" role="alert">
-        <p>${missing ? msg('No consultation was chosen for this place on the page.') : errorMessage(error)}</p>
-        ${missing ? nothing : html`<button part="retry" @click=${() => this.loader.run()}>${msg('Try again')}</button>`}
-      </div>
+      ${errorState(missing ? msg('No consultation was chosen for this place on the page.') : errorMessage(error), missing ? undefined : () => this.loader.run())}
     </div>`;
-  }
-
-  private date(iso: string) {
-    return html`<time datetime=${iso}>${formatDate(this.locale, iso, this.calendar)}</time>`;
   }
 
   private renderPending() {

@@ -135,21 +135,6 @@ export const styles = css`
     white-space: nowrap;
     font-variant-numeric: tabular-nums;
   }
-  .bar {
-    grid-column: 1 / -1;
-    display: block;
-    block-size: 0.625rem;
-    border-radius: 999px;
-    background: var(--_subtle);
-    border: 1px solid var(--_border);
-    overflow: hidden;
-  }
-  .fill {
-    display: block;
-    block-size: 100%;
-    inline-size: var(--share, 0%);
-    background: var(--_accent);
-  }
   .note {
     color: var(--_muted);
     margin-block: 0.75rem 0;

@@ -6,11 +6,12 @@ import type { Poll } from '../api/schemas.js';
 import { SharekElement } from '../shared/base.js';
 import { ClockController } from '../shared/clock.js';
 import { cssProps } from '../shared/css-props.js';
-import { SharekErrorEvent, SharekVoteEvent } from '../shared/events.js';
-import { formatDate, formatNumber, pick } from '../shared/format.js';
+import { SharekVoteEvent } from '../shared/events.js';
+import { formatNumber, pick } from '../shared/format.js';
 import { msg, plural, str, type Locale } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
-import { hostStyles } from '../shared/styles.js';
+import { errorState } from '../shared/states.js';
+import { hostStyles, barStyles } from '../shared/styles.js';
 import { styles } from './poll.styles.js';
 
 type PollStatus = Poll['status'];
@@ -67,7 +68,7 @@ type PollStatus = Poll['status'];
  * @cssproperty --sharek-focus - Focus outline colour. Default `#1a5fb4`.
  */
 export class SharekPoll extends SharekElement {
-  static override styles = [hostStyles, styles];
+  static override styles = [hostStyles, barStyles, styles];
 
   /** The poll's id on the portal. */
   @property() poll = '';
@@ -106,8 +107,7 @@ export class SharekPoll extends SharekElement {
       try {
         return await this.client.getPoll(id, this.identity);
       } catch (error) {
-        console.error(`[sharek] ${(error as Error).message}`);
-        this.dispatchEvent(new SharekErrorEvent(error as Error));
+        this.reportError(error);
         throw error;
       }
     },
@@ -174,10 +174,7 @@ export class SharekPoll extends SharekElement {
   private renderError(error: unknown) {
     const missing = !(error instanceof ApiError) && !this.poll;
     return html`<div part="poll" class="poll">
-      <div part="error" class="error" role="alert">
-        <p>${missing ? msg('No poll was chosen for this place on the page.') : errorMessage(error)}</p>
-        ${missing ? nothing : html`<button part="retry" @click=${() => this.loader.run()}>${msg('Try again')}</button>`}
-      </div>
+      ${errorState(missing ? msg('No poll was chosen for this place on the page.') : errorMessage(error), missing ? undefined : () => this.loader.run())}
     </div>`;
   }
 
@@ -200,10 +197,6 @@ export class SharekPoll extends SharekElement {
       <p part="message" class="message" role="status" tabindex="-1">${this.notice?.() ?? ''}</p>
       ${status === 'upcoming' ? nothing : this.renderResults(p, status, voted)}
     </div>`;
-  }
-
-  private date(iso: string) {
-    return html`<time datetime=${iso}>${formatDate(this.locale, iso, this.calendar)}</time>`;
   }
 
   private timeline(status: PollStatus, p: Poll) {
@@ -380,7 +373,7 @@ export class SharekPoll extends SharekElement {
         if (now && this.statusOf(now) === 'open') this.voteError = error;
         else await this.announce(() => msg('This poll is not open for voting.'), true);
       } else {
-        console.error(`[sharek] ${(error as Error).message}`);
+        this.reportError(error, { quiet: true });
         this.voteError = error;
       }
     } finally {
@@ -410,7 +403,7 @@ export class SharekPoll extends SharekElement {
     try {
       this.fresh = await this.client.getPoll(p.id, this.identity);
     } catch (error) {
-      console.error(`[sharek] ${(error as Error).message}`);
+      this.reportError(error, { quiet: true });
     }
   }
 }

@@ -2,10 +2,12 @@
  * The thin base every Sharek element extends: language and direction, the
  * portal's address, and rendering in the element's own locale.
  */
-import { LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { clientFor, pageApi, type PortalClient } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
+import { SharekErrorEvent } from './events.js';
+import { formatDate } from './format.js';
 import { identityHeaders } from './identity.js';
 import { directionOf, toLocale, withLocale, type Locale } from './localize.js';
 
@@ -66,6 +68,20 @@ export class SharekElement extends LitElement {
     // The elements inside this one take its language: tell them it changed.
     if (changed.has('lang') && this.updatedOnce) relocalize(this.renderRoot);
     this.updatedOnce = true;
+  }
+
+  /**
+   * Says what failed: once in the console, for developers (the message names the
+   * route and the field), and, unless `quiet`, as a `sharek-error` event for the host page.
+   */
+  protected reportError(error: unknown, { quiet = false } = {}): void {
+    console.error(`[sharek] ${(error as Error).message}`);
+    if (!quiet) this.dispatchEvent(new SharekErrorEvent(error as Error));
+  }
+
+  /** A date in this element's locale and calendar, as a `<time>`. */
+  protected date(iso: string) {
+    return html`<time datetime=${iso}>${formatDate(this.locale, iso, this.calendar)}</time>`;
   }
 
   /** Runs `fn` with this element's messages: for text made outside render, in event handlers. */

@@ -114,3 +114,56 @@ export const hostStyles = css`
     }
   }
 `;
+
+/** The status badge (upcoming, open, closed, decided) and the time beside it, as the card and the list show them. */
+export const statusStyles = css`
+  .status {
+    display: inline-block;
+    border-radius: 999px;
+    padding-inline: 0.75em;
+    font-weight: 600;
+    font-size: 0.9em;
+    border: 2px solid var(--_accent);
+  }
+  .status.open {
+    background: var(--_accent);
+    color: var(--_accent-text);
+  }
+  .status.upcoming,
+  .status.closed,
+  .status.decided {
+    color: var(--_accent);
+    background: var(--_surface);
+  }
+  .when {
+    font-weight: 600;
+  }
+  @media (forced-colors: active) {
+    .status {
+      border-color: CanvasText;
+    }
+  }
+`;
+
+/** Result bars (poll results, what was heard): the numbers are text, the bar is decoration. */
+export const barStyles = css`
+  .numbers {
+    white-space: nowrap;
+    font-variant-numeric: tabular-nums;
+  }
+  .bar {
+    grid-column: 1 / -1;
+    display: block;
+    block-size: 0.625rem;
+    border-radius: 999px;
+    background: var(--_subtle);
+    border: 1px solid var(--_border);
+    overflow: hidden;
+  }
+  .fill {
+    display: block;
+    block-size: 100%;
+    inline-size: var(--share, 0%);
+    background: var(--_accent);
+  }
+`;
