@@ -14,18 +14,18 @@ export const styles = css`
   }
   h2 {
     font-size: 1.3em;
-    margin-block: 0 1rem;
+    margin-block: 0 var(--_space);
   }
   h3 {
     font-size: 1.1em;
-    margin-block: 0 0.5rem;
+    margin-block: 0 calc(var(--_space) * 0.5);
   }
   .field {
-    margin-block: 0 1.25rem;
+    margin-block: 0 calc(var(--_space) * 1.25);
   }
   .field.invalid {
     border-inline-start: 4px solid var(--_danger);
-    padding-inline-start: 0.75rem;
+    padding-inline-start: calc(var(--_space) * 0.75);
   }
   fieldset {
     border: 0;
@@ -41,7 +41,7 @@ export const styles = css`
   }
   .hint {
     color: var(--_muted);
-    margin-block: 0.25rem;
+    margin-block: calc(var(--_space) * 0.25);
   }
   textarea,
   input:not([type]),
@@ -53,7 +53,7 @@ export const styles = css`
     background: var(--_surface);
     border: 2px solid var(--_text);
     border-radius: calc(var(--_radius) / 2);
-    padding: 0.5rem;
+    padding: calc(var(--_space) * 0.5);
   }
   textarea {
     min-block-size: 10rem;
@@ -64,7 +64,7 @@ export const styles = css`
   }
   .count {
     color: var(--_muted);
-    margin-block: 0.25rem 0;
+    margin-block: calc(var(--_space) * 0.25) 0;
   }
   .count.over {
     color: var(--_danger);
@@ -73,7 +73,7 @@ export const styles = css`
   .choice {
     display: flex;
     align-items: center;
-    gap: 0.5rem;
+    gap: calc(var(--_space) * 0.5);
     min-block-size: 44px;
   }
   .choice input {
@@ -86,7 +86,7 @@ export const styles = css`
   .field-error {
     color: var(--_danger);
     font-weight: 600;
-    margin-block: 0.25rem;
+    margin-block: calc(var(--_space) * 0.25);
   }
   .policy {
     background: var(--_subtle);
@@ -94,24 +94,24 @@ export const styles = css`
     padding: var(--_space);
   }
   .rules {
-    margin-block: 0 0.5rem;
+    margin-block: 0 calc(var(--_space) * 0.5);
     padding-inline-start: 1.25em;
   }
   details {
-    margin-block-end: 0.75rem;
+    margin-block-end: calc(var(--_space) * 0.75);
   }
   summary {
     cursor: pointer;
     color: var(--_accent);
     min-block-size: 44px;
     display: list-item;
-    padding-block: 0.5rem;
+    padding-block: calc(var(--_space) * 0.5);
   }
   .error-summary {
     border: 3px solid var(--_danger);
     border-radius: var(--_radius);
     padding: var(--_space);
-    margin-block-end: 1.25rem;
+    margin-block-end: calc(var(--_space) * 1.25);
   }
   .error-summary a {
     color: var(--_danger);
@@ -121,7 +121,7 @@ export const styles = css`
     border: 3px solid var(--_warning);
     border-radius: var(--_radius);
     padding: var(--_space);
-    margin-block-end: 1.25rem;
+    margin-block-end: calc(var(--_space) * 1.25);
   }
   .warning q {
     font-weight: 600;
@@ -130,7 +130,7 @@ export const styles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.75rem;
+    gap: calc(var(--_space) * 0.75);
     align-items: center;
   }
   .actions .hint {
@@ -140,7 +140,7 @@ export const styles = css`
     display: none;
   }
   .progress {
-    margin-block-end: 1rem;
+    margin-block-end: var(--_space);
   }
   .confirmation:focus,
   .error-summary:focus,

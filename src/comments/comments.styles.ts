@@ -10,7 +10,7 @@ export const styles = css`
     flex-wrap: wrap;
     align-items: baseline;
     justify-content: space-between;
-    gap: 0.5rem var(--_space);
+    gap: calc(var(--_space) * 0.5) var(--_space);
     margin-block-end: calc(var(--_space) / 2);
   }
   .heading {
@@ -27,7 +27,7 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.25rem 0.75rem;
+    gap: calc(var(--_space) * 0.25) calc(var(--_space) * 0.75);
     margin-block: 0 var(--_space);
   }
   select,
@@ -65,7 +65,7 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
-    gap: 0.25rem 0.75rem;
+    gap: calc(var(--_space) * 0.25) calc(var(--_space) * 0.75);
     font-size: 1em;
     margin: 0;
   }
@@ -82,14 +82,14 @@ export const styles = css`
   .meta {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
-    margin: 0.25rem 0 0;
+    gap: calc(var(--_space) * 0.25) calc(var(--_space) * 0.75);
+    margin: calc(var(--_space) * 0.25) 0 0;
     color: var(--_muted);
     font-size: 0.9375em;
   }
   .meta > * + *::before {
     content: '·';
-    margin-inline-end: 0.75rem;
+    margin-inline-end: calc(var(--_space) * 0.75);
   }
   .body,
   .reply-body,
@@ -98,12 +98,12 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
   .body {
-    margin-block: 0.5rem 0;
+    margin-block: calc(var(--_space) * 0.5) 0;
   }
   .reply {
-    margin-block-start: 0.75rem;
-    margin-inline-start: clamp(0.5rem, 4%, 2rem);
-    padding-block: 0.5rem;
+    margin-block-start: calc(var(--_space) * 0.75);
+    margin-inline-start: clamp(calc(var(--_space) * 0.5), 4%, calc(var(--_space) * 2));
+    padding-block: calc(var(--_space) * 0.5);
     padding-inline: var(--_space);
     border-inline-start: 4px solid var(--_accent);
     background: var(--_subtle);
@@ -118,7 +118,7 @@ export const styles = css`
     color: var(--_accent);
   }
   .reply-body {
-    margin-block: 0.25rem 0;
+    margin-block: calc(var(--_space) * 0.25) 0;
   }
   .reply time {
     color: var(--_muted);
@@ -128,8 +128,8 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.5rem var(--_space);
-    margin-block-start: 0.5rem;
+    gap: calc(var(--_space) * 0.5) var(--_space);
+    margin-block-start: calc(var(--_space) * 0.5);
   }
   button.link {
     background: transparent;
@@ -153,7 +153,7 @@ export const styles = css`
     display: flex;
     flex-direction: column;
     align-items: flex-start;
-    gap: 0.5rem;
+    gap: calc(var(--_space) * 0.5);
     padding-block-start: var(--_space);
     border-block-start: 1px solid var(--_border);
   }
@@ -162,7 +162,7 @@ export const styles = css`
   }
   .error p,
   .empty {
-    margin-block: 0 0.5rem;
+    margin-block: 0 calc(var(--_space) * 0.5);
   }
   .empty {
     padding: var(--_space);
@@ -172,7 +172,7 @@ export const styles = css`
   }
   .skeleton {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(var(--_space) * 0.75);
   }
   .bar {
     display: block;
@@ -208,11 +208,11 @@ export const styles = css`
   }
   dialog h2 {
     font-size: 1.25em;
-    margin-block: 0 0.5rem;
+    margin-block: 0 calc(var(--_space) * 0.5);
   }
   .excerpt {
     margin: 0 0 var(--_space);
-    padding-block: 0.5rem;
+    padding-block: calc(var(--_space) * 0.5);
     padding-inline: var(--_space);
     border-inline-start: 4px solid var(--_border);
     background: var(--_subtle);
@@ -223,7 +223,7 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     margin: 0 0 var(--_space);
-    padding-block: 0.5rem;
+    padding-block: calc(var(--_space) * 0.5);
     padding-inline: var(--_space);
   }
   fieldset[aria-invalid='true'] {
@@ -231,14 +231,14 @@ export const styles = css`
   }
   legend {
     font-weight: 700;
-    padding-inline: 0.25rem;
+    padding-inline: calc(var(--_space) * 0.25);
   }
   .reason {
     display: flex;
     align-items: flex-start;
-    gap: 0.5rem;
+    gap: calc(var(--_space) * 0.5);
     min-block-size: 44px;
-    padding-block: 0.5rem;
+    padding-block: calc(var(--_space) * 0.5);
     cursor: pointer;
   }
   .reason input {
@@ -255,12 +255,12 @@ export const styles = css`
   .field-error {
     color: var(--_danger);
     font-weight: 600;
-    margin-block: 0.25rem;
+    margin-block: calc(var(--_space) * 0.25);
   }
   .field-label {
     display: block;
     font-weight: 700;
-    margin-block-end: 0.25rem;
+    margin-block-end: calc(var(--_space) * 0.25);
   }
   textarea {
     display: block;
@@ -270,12 +270,12 @@ export const styles = css`
   .hint {
     color: var(--_muted);
     font-size: 0.9375em;
-    margin-block: 0.25rem var(--_space);
+    margin-block: calc(var(--_space) * 0.25) var(--_space);
   }
   .dialog-actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem var(--_space);
+    gap: calc(var(--_space) * 0.5) var(--_space);
     margin-block-start: var(--_space);
   }
   @media (forced-colors: active) {

@@ -12,29 +12,29 @@ export const styles = css`
   .meta {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
+    gap: calc(var(--_space) * 0.25) calc(var(--_space) * 0.75);
     margin: 0;
     color: var(--_muted);
     font-size: 0.9375em;
   }
   .kind::before {
     content: '·';
-    margin-inline-end: 0.75rem;
+    margin-inline-end: calc(var(--_space) * 0.75);
   }
   h2 {
     font-size: 1.5em;
     line-height: 1.35;
-    margin-block: 0.5rem;
+    margin-block: calc(var(--_space) * 0.5);
   }
   h3 {
     font-size: 1.15em;
-    margin-block: 1.5rem 0.5rem;
+    margin-block: calc(var(--_space) * 1.5) calc(var(--_space) * 0.5);
   }
   .status-line {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.5rem 0.75rem;
+    gap: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);
     margin: 0;
   }
   .dates,
@@ -43,7 +43,7 @@ export const styles = css`
     color: var(--_muted);
   }
   .dates {
-    margin-block: 0.25rem 0;
+    margin-block: calc(var(--_space) * 0.25) 0;
   }
   .rich :first-child {
     margin-block-start: 0;
@@ -62,17 +62,17 @@ export const styles = css`
   }
   summary {
     cursor: pointer;
-    padding-block: 0.75rem;
+    padding-block: calc(var(--_space) * 0.75);
     list-style-position: inside;
     min-block-size: 44px;
   }
   summary .number {
     font-weight: 700;
-    margin-inline-end: 0.5rem;
+    margin-inline-end: calc(var(--_space) * 0.5);
   }
   details > .rich,
   .article-actions {
-    padding-inline: 1.25rem;
+    padding-inline: calc(var(--_space) * 1.25);
   }
   .article-actions {
     font-size: 0.9375em;
@@ -82,14 +82,14 @@ export const styles = css`
     margin: 0;
   }
   .documents li + li {
-    margin-block-start: 0.25rem;
+    margin-block-start: calc(var(--_space) * 0.25);
   }
   .portal-link {
     margin-block-end: 0;
   }
   .skeleton {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(var(--_space) * 0.75);
   }
   .bar {
     display: block;

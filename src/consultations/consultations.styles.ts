@@ -28,26 +28,26 @@ export const styles = css`
   .title {
     font-size: 1.2em;
     line-height: 1.4;
-    margin-block: 0 0.25rem;
+    margin-block: 0 calc(var(--_space) * 0.25);
   }
   .meta {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
+    gap: calc(var(--_space) * 0.25) calc(var(--_space) * 0.75);
     margin: 0;
     color: var(--_muted);
     font-size: 0.9375em;
   }
   .kind::before {
     content: '·';
-    margin-inline-end: 0.75rem;
+    margin-inline-end: calc(var(--_space) * 0.75);
   }
   .status-line {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.25rem 0.75rem;
-    margin-block: 0.5rem 0;
+    gap: calc(var(--_space) * 0.25) calc(var(--_space) * 0.75);
+    margin-block: calc(var(--_space) * 0.5) 0;
   }
   .dates,
   .participation,
@@ -56,13 +56,13 @@ export const styles = css`
   }
   .dates,
   .participation {
-    margin-block: 0.25rem 0;
+    margin-block: calc(var(--_space) * 0.25) 0;
     font-size: 0.9375em;
   }
   .more {
     display: grid;
     justify-items: start;
-    gap: 0.5rem;
+    gap: calc(var(--_space) * 0.5);
     margin-block-start: var(--_space);
   }
   .more .error {
@@ -70,7 +70,7 @@ export const styles = css`
   }
   .skeleton {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(var(--_space) * 0.75);
   }
   .bar {
     display: block;

@@ -11,11 +11,11 @@ export const styles = css`
   .heading {
     font-size: 1.4em;
     line-height: 1.35;
-    margin: 0 0 0.25rem;
+    margin: 0 0 calc(var(--_space) * 0.25);
   }
   .subheading {
     font-size: 1.1em;
-    margin-block: 1.5rem 0.5rem;
+    margin-block: calc(var(--_space) * 1.5) calc(var(--_space) * 0.5);
   }
   .published,
   .feedback,
@@ -24,7 +24,7 @@ export const styles = css`
     color: var(--_muted);
   }
   .published {
-    margin-block: 0 1rem;
+    margin-block: 0 var(--_space);
   }
   .rich :first-child {
     margin-block-start: 0;
@@ -36,7 +36,7 @@ export const styles = css`
     margin: 0;
     padding-inline-start: 1.5em;
     display: grid;
-    gap: 0.75rem;
+    gap: calc(var(--_space) * 0.75);
   }
   .where {
     display: block;
@@ -44,10 +44,10 @@ export const styles = css`
   }
   .feedback {
     font-weight: 600;
-    margin-block: 0 0.75rem;
+    margin-block: 0 calc(var(--_space) * 0.75);
   }
   .chart-label {
-    margin-block: 0 0.25rem;
+    margin-block: 0 calc(var(--_space) * 0.25);
     font-size: 0.9375em;
   }
   .chart {
@@ -55,12 +55,12 @@ export const styles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    gap: 0.5rem;
+    gap: calc(var(--_space) * 0.5);
   }
   .row {
     display: grid;
     grid-template-columns: 1fr auto;
-    gap: 0.125rem 0.75rem;
+    gap: calc(var(--_space) * 0.125) calc(var(--_space) * 0.75);
     align-items: baseline;
   }
   .numbers {
@@ -72,15 +72,15 @@ export const styles = css`
   }
   .responses dt {
     font-weight: 700;
-    margin-block-start: 0.75rem;
+    margin-block-start: calc(var(--_space) * 0.75);
   }
   .responses dd {
     margin-inline-start: 0;
-    padding-inline-start: 0.75rem;
+    padding-inline-start: calc(var(--_space) * 0.75);
     border-inline-start: 3px solid var(--_border);
   }
   .document {
-    margin-block: 1.25rem 0;
+    margin-block: calc(var(--_space) * 1.25) 0;
     font-weight: 600;
   }
   .pending p {
@@ -88,7 +88,7 @@ export const styles = css`
   }
   .skeleton {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(var(--_space) * 0.75);
     min-block-size: 10rem;
   }
   .bar-placeholder {

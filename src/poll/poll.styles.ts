@@ -11,8 +11,8 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.25rem 0.75rem;
-    margin: 0 0 0.5rem;
+    gap: calc(var(--_space) * 0.25) calc(var(--_space) * 0.75);
+    margin: 0 0 calc(var(--_space) * 0.5);
   }
   .status {
     display: inline-block;
@@ -35,7 +35,7 @@ export const styles = css`
     font-weight: 700;
     font-size: 1.1em;
     line-height: 1.45;
-    margin: 0 0 0.5rem;
+    margin: 0 0 calc(var(--_space) * 0.5);
     padding: 0;
   }
   fieldset {
@@ -45,20 +45,20 @@ export const styles = css`
     min-inline-size: 0;
   }
   .hint {
-    margin: 0 0 0.5rem;
+    margin: 0 0 calc(var(--_space) * 0.5);
     color: var(--_muted);
   }
   .options {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(var(--_space) * 0.25);
   }
   .option {
     display: flex;
     align-items: center;
-    gap: 0.75rem;
+    gap: calc(var(--_space) * 0.75);
     min-block-size: 44px;
-    padding-block: 0.25rem;
-    padding-inline: 0.5rem;
+    padding-block: calc(var(--_space) * 0.25);
+    padding-inline: calc(var(--_space) * 0.5);
     border-radius: var(--_radius);
     cursor: pointer;
   }
@@ -75,20 +75,20 @@ export const styles = css`
   .field-error {
     color: var(--_danger);
     font-weight: 600;
-    margin-block: 0.5rem 0;
+    margin-block: calc(var(--_space) * 0.5) 0;
   }
   .actions {
-    margin-block: 0.75rem 0;
+    margin-block: calc(var(--_space) * 0.75) 0;
   }
   button[aria-disabled='true'] {
     opacity: 0.7;
     cursor: progress;
   }
   form .error {
-    margin-block-start: 0.75rem;
+    margin-block-start: calc(var(--_space) * 0.75);
   }
   .message {
-    margin-block: 0.5rem;
+    margin-block: calc(var(--_space) * 0.5);
     font-weight: 600;
   }
   .message:empty {
@@ -99,12 +99,12 @@ export const styles = css`
   }
   .options-list,
   .my-vote ul {
-    margin-block: 0.25rem 0.5rem;
+    margin-block: calc(var(--_space) * 0.25) calc(var(--_space) * 0.5);
     padding-inline-start: 1.25em;
   }
   .my-vote p,
   .results-label {
-    margin: 0.75rem 0 0.25rem;
+    margin: calc(var(--_space) * 0.75) 0 calc(var(--_space) * 0.25);
     font-weight: 600;
   }
   .results ul {
@@ -112,12 +112,12 @@ export const styles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    gap: 0.75rem;
+    gap: calc(var(--_space) * 0.75);
   }
   .result {
     display: grid;
     grid-template-columns: 1fr auto;
-    gap: 0.25rem 0.75rem;
+    gap: calc(var(--_space) * 0.25) calc(var(--_space) * 0.75);
     align-items: baseline;
   }
   .result.chosen .result-text {
@@ -125,7 +125,7 @@ export const styles = css`
   }
   .mine {
     display: inline-block;
-    margin-inline-start: 0.5rem;
+    margin-inline-start: calc(var(--_space) * 0.5);
     font-size: 0.85em;
     font-weight: 600;
     color: var(--_accent);
@@ -137,11 +137,11 @@ export const styles = css`
   }
   .note {
     color: var(--_muted);
-    margin-block: 0.75rem 0;
+    margin-block: calc(var(--_space) * 0.75) 0;
   }
   .skeleton {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(var(--_space) * 0.75);
     min-block-size: 12rem;
   }
   .bar-placeholder {
