@@ -12,6 +12,7 @@ import { participantId } from '../shared/identity.js';
 import { msg, plural, str, type Locale } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
 import { errorState } from '../shared/states.js';
+import { PagingController } from '../shared/paging.js';
 import { hostStyles } from '../shared/styles.js';
 import { styles } from './comments.styles.js';
 
@@ -100,9 +101,14 @@ export class SharekComments extends SharekElement {
   /** The article the list is filtered by (`''`: all). */
   @state() private filter = '';
   /** Pages loaded with "Show more", for the base page they follow. */
-  @state() private extra: { base: unknown; items: Comment[]; nextCursor: string | null } | undefined;
-  @state() private loadingMore = false;
-  @state() private moreError: unknown;
+  private readonly paging = new PagingController<Comment>(this, {
+    first: () => this.base,
+    canFetch: () => !!this.consultation,
+    fetch: (cursor) => this.client.listComments(this.consultation, { section: this.filter || undefined, cursor, limit: this.limit }),
+    onError: (error) => this.reportError(error),
+    itemPart: 'comment',
+    root: () => this.renderRoot,
+  });
   /** Ids reported from this browser (refreshed from storage when connected). */
   @state() private reported = new Set<string>();
   /** Reported while this element was on the page: shows the thank-you. */
@@ -178,18 +184,12 @@ export class SharekComments extends SharekElement {
 
   /** The comments shown, newest first. */
   get comments(): Comment[] {
-    const base = this.base;
-    if (!base) return [];
-    const first = Array.isArray(base) ? base : base.items;
-    return this.extra?.base === base ? [...first, ...this.extra.items] : first;
+    return this.paging.items;
   }
 
   /** The cursor of the next page, or `null` on the last page. */
   get nextCursor(): string | null {
-    const base = this.base;
-    if (!base) return null;
-    if (this.extra?.base === base) return this.extra.nextCursor;
-    return Array.isArray(base) ? null : base.nextCursor;
+    return this.paging.nextCursor;
   }
 
   /** The draft's articles, from `sections` or the consultation. */
@@ -228,11 +228,11 @@ export class SharekComments extends SharekElement {
   }
 
   private get busy(): boolean {
-    return (!this.usingData && this.loader.status === TaskStatus.PENDING) || this.loadingMore;
+    return (!this.usingData && this.loader.status === TaskStatus.PENDING) || this.paging.loading;
   }
 
   private renderCount() {
-    if (this.busy && !this.loadingMore) return nothing;
+    if (this.busy && !this.paging.loading) return nothing;
     const base = this.base;
     if (!base) return nothing;
     let n: number | undefined;
@@ -260,7 +260,7 @@ export class SharekComments extends SharekElement {
 
   private onFilter(e: Event) {
     this.filter = (e.target as HTMLSelectElement).value;
-    this.moreError = undefined;
+    this.paging.clearError();
   }
 
   private renderBody() {
@@ -299,14 +299,14 @@ export class SharekComments extends SharekElement {
     return html`<ol part="list">
         ${repeat(this.comments, (c) => c.id, (c) => html`<li>${this.renderComment(c)}</li>`)}
       </ol>
-      ${more || this.moreError
+      ${more || this.paging.error
         ? html`<div class="more">
-            ${this.moreError
-              ? html`<div part="error" class="error" role="alert"><p>${errorMessage(this.moreError)}</p></div>`
+            ${this.paging.error
+              ? html`<div part="error" class="error" role="alert"><p>${errorMessage(this.paging.error)}</p></div>`
               : nothing}
             ${more
-              ? html`<button part="more" class="secondary" @click=${this.loadMore}>
-                  ${this.loadingMore ? msg('Loading more comments…') : msg('Show more comments')}
+              ? html`<button part="more" class="secondary" @click=${this.paging.more}>
+                  ${this.paging.loading ? msg('Loading more comments…') : msg('Show more comments')}
                 </button>`
               : nothing}
           </div>`
@@ -364,38 +364,6 @@ export class SharekComments extends SharekElement {
     return this.consultation ? html`<a href=${this.articleHash(c.sectionId)}>${label}</a>` : label;
   }
 
-  // ------------------------------------------------------------------ paging
-
-  private async loadMore() {
-    const cursor = this.nextCursor;
-    if (this.loadingMore || !cursor || !this.consultation) return;
-    const base = this.base;
-    const before = this.comments.length;
-    this.loadingMore = true;
-    this.moreError = undefined;
-    let added = false;
-    try {
-      const page = await this.client.listComments(this.consultation, { section: this.filter || undefined, cursor, limit: this.limit });
-      if (this.base !== base) return; // The filter or the data changed meanwhile.
-      const known = new Set(this.comments.map((c) => c.id));
-      const items = page.items.filter((c) => !known.has(c.id));
-      const previous = this.extra && this.extra.base === base ? this.extra.items : [];
-      this.extra = { base, items: [...previous, ...items], nextCursor: page.nextCursor };
-      added = items.length > 0;
-    } catch (error) {
-      if (this.base !== base) return;
-      this.fail(error);
-      this.moreError = error;
-    } finally {
-      this.loadingMore = false;
-    }
-    await this.updateComplete;
-    // Focus the first new comment, so reading goes on where the new ones start.
-    const target = added
-      ? this.renderRoot.querySelectorAll<HTMLElement>('[part~=comment]')[before]
-      : this.renderRoot.querySelector<HTMLElement>('[part~=more]');
-    (target ?? this.renderRoot.querySelectorAll<HTMLElement>('[part~=comment]')[before - 1])?.focus();
-  }
 
   // ------------------------------------------------------------------ report
 

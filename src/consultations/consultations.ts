@@ -1,5 +1,5 @@
 import { nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html, literal, type StaticValue } from 'lit/static-html.js';
 import { Task, TaskStatus } from '@lit/task';
@@ -12,6 +12,7 @@ import { formatRelative, pick } from '../shared/format.js';
 import { msg, str } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
 import { errorState } from '../shared/states.js';
+import { PagingController } from '../shared/paging.js';
 import { hostStyles, statusStyles } from '../shared/styles.js';
 import { styles } from './consultations.styles.js';
 
@@ -94,9 +95,13 @@ export class SharekConsultations extends SharekElement {
   @property({ attribute: false }) data?: ConsultationPage | ConsultationSummary[];
 
   /** Pages loaded with "Show more", for the first page they follow. */
-  @state() private extra: { base: unknown; items: ConsultationSummary[]; nextCursor: string | null } | undefined;
-  @state() private loadingMore = false;
-  @state() private moreError: unknown;
+  private readonly paging = new PagingController<ConsultationSummary>(this, {
+    first: () => this.base,
+    fetch: (cursor) => this.client.listConsultations({ status: this.status || undefined, agency: this.agency || undefined, cursor, limit: this.limit }),
+    onError: (error) => this.reportError(error),
+    itemPart: 'item',
+    root: () => this.renderRoot,
+  });
 
   private readonly clock = new ClockController(this);
 
@@ -125,18 +130,12 @@ export class SharekConsultations extends SharekElement {
 
   /** The consultations shown, in the portal's order. */
   get consultations(): ConsultationSummary[] {
-    const base = this.base;
-    if (!base) return [];
-    const first = Array.isArray(base) ? base : base.items;
-    return this.extra?.base === base ? [...first, ...this.extra.items] : first;
+    return this.paging.items;
   }
 
   /** The cursor of the next page, or `null` on the last page. */
   get nextCursor(): string | null {
-    const base = this.base;
-    if (!base) return null;
-    if (this.extra?.base === base) return this.extra.nextCursor;
-    return Array.isArray(base) ? null : base.nextCursor;
+    return this.paging.nextCursor;
   }
 
   /** The link for one consultation: from `href-template`, else its page on the portal. */
@@ -149,7 +148,7 @@ export class SharekConsultations extends SharekElement {
     super.willUpdate(changed);
     // A new filter starts again from the first page.
     if (changed.has('status') || changed.has('agency') || changed.has('pageSize') || changed.has('data')) {
-      this.moreError = undefined;
+      this.paging.clearError();
     }
   }
 
@@ -160,7 +159,7 @@ export class SharekConsultations extends SharekElement {
   // ---------------------------------------------------------------- rendering
 
   override render() {
-    const busy = (this.data === undefined && this.loader.status === TaskStatus.PENDING) || this.loadingMore;
+    const busy = (this.data === undefined && this.loader.status === TaskStatus.PENDING) || this.paging.loading;
     return html`<div class="consultations" aria-busy=${busy ? 'true' : 'false'}>${this.renderBody()}</div>`;
   }
 
@@ -202,14 +201,14 @@ export class SharekConsultations extends SharekElement {
     return html`<ul part="list" class="list" aria-label=${msg('Consultations')}>
         ${repeat(this.consultations, (c) => c.id, (c) => html`<li>${this.renderItem(c)}</li>`)}
       </ul>
-      ${more || this.moreError
+      ${more || this.paging.error
         ? html`<div class="more">
-            ${this.moreError
-              ? html`<div part="error" class="error" role="alert"><p>${errorMessage(this.moreError)}</p></div>`
+            ${this.paging.error
+              ? html`<div part="error" class="error" role="alert"><p>${errorMessage(this.paging.error)}</p></div>`
               : nothing}
             ${more
-              ? html`<button part="more" class="secondary" aria-disabled=${this.loadingMore ? 'true' : nothing} @click=${this.loadMore}>
-                  ${this.loadingMore ? msg('Loading more consultations…') : msg('Show more consultations')}
+              ? html`<button part="more" class="secondary" aria-disabled=${this.paging.loading ? 'true' : nothing} @click=${this.paging.more}>
+                  ${this.paging.loading ? msg('Loading more consultations…') : msg('Show more consultations')}
                 </button>`
               : nothing}
           </div>`
@@ -254,42 +253,6 @@ export class SharekConsultations extends SharekElement {
     return msg(str`Closed ${formatRelative(locale, c.closesAt, this.clock.now)}`);
   }
 
-  // ------------------------------------------------------------------ paging
-
-  private async loadMore() {
-    const cursor = this.nextCursor;
-    if (this.loadingMore || !cursor) return;
-    const base = this.base;
-    const before = this.consultations.length;
-    this.loadingMore = true;
-    this.moreError = undefined;
-    let added = false;
-    try {
-      const page = await this.client.listConsultations({
-        status: this.status || undefined,
-        agency: this.agency || undefined,
-        cursor,
-        limit: this.limit,
-      });
-      if (this.base !== base) return; // The filter or the data changed meanwhile.
-      const known = new Set(this.consultations.map((c) => c.id));
-      const items = page.items.filter((c) => !known.has(c.id));
-      const previous = this.extra && this.extra.base === base ? this.extra.items : [];
-      this.extra = { base, items: [...previous, ...items], nextCursor: page.nextCursor };
-      added = items.length > 0;
-    } catch (error) {
-      if (this.base !== base) return;
-      this.fail(error);
-      this.moreError = error;
-    } finally {
-      this.loadingMore = false;
-    }
-    await this.updateComplete;
-    // Focus the first new consultation, so reading goes on where the new ones start.
-    const items = this.renderRoot.querySelectorAll<HTMLElement>('[part~=item]');
-    const target = added ? items[before] : this.renderRoot.querySelector<HTMLElement>('[part~=more]');
-    (target ?? items[before - 1])?.focus();
-  }
 }
 
 const headings = [literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
