@@ -109,7 +109,7 @@ async function main() {
     const ids = [...demoHtml.matchAll(/<sharek-consultation consultation="([^"]+)"><\/sharek-consultation>/g)].map((m) => m[1]);
     const consultations = await Promise.all(ids.map((id) => api(`/v1/consultations/${id}`)));
     writeFileSync(join(site, 'demo/bench/static.html'), staticPage(demoHtml, consultations));
-    writeFileSync(join(site, 'demo/bench/reserved.html'), reservedPage(demoHtml));
+    writeFileSync(join(site, 'demo/bench/unreserved.html'), unreservedPage(demoHtml));
     writeFileSync(join(site, 'demo/bench/card.html'), cardPage('e-participation-instructions'));
     writeFileSync(join(site, 'demo/bench/comments.html'), commentsPage('e-participation-instructions'));
 
@@ -403,12 +403,12 @@ function staticPage(demoHtml, consultations) {
     .replace(/<sharek-consultation consultation="([^"]+)"><\/sharek-consultation>/g, (_m, id) => card(byId.get(id)));
 }
 
-/** The card's loading height (consultation.styles.ts, --sharek-card-min-height), reserved by the host before the script runs. */
-const RESERVE_CSS = 'sharek-consultation:not(:defined) { display: block; min-block-size: 28rem; }';
+/** Undoes demo.css's host rule that holds the cards' room before the script has defined them (README, "Embedding"). */
+const NO_RESERVE_CSS = 'sharek-consultation:not(:defined) { min-block-size: 0; }';
 
-/** The demo page, with one host rule that keeps the cards' room before the script has defined them. */
-function reservedPage(demoHtml) {
-  return demoHtml.replace('</head>', `  <style>${RESERVE_CSS}</style>\n  </head>`);
+/** The demo page as a webmaster who skipped that rule would have it. */
+function unreservedPage(demoHtml) {
+  return demoHtml.replace('</head>', `  <style>${NO_RESERVE_CSS}</style>\n  </head>`);
 }
 
 const benchHead = (title) => `<!doctype html>
@@ -445,16 +445,19 @@ function commentsPage(id) {
  * records when the first consultation's title is on screen, and layout shifts.
  */
 function probe(expectedTitle) {
-  const bench = (window.__bench = { ttc: null, inDom: null, fcp: null, cls: 0, shifts: [] });
+  const bench = (window.__bench = { ttc: null, inDom: null, nextFrame: null, fcp: null, cls: 0, shifts: [] });
   const titleElement = () =>
     document.querySelector('sharek-consultation')?.shadowRoot?.querySelector('[part~="title"]') ??
     document.querySelector('[data-bench-title]');
   const check = () => {
     const el = titleElement();
     if (el && el.textContent.includes(expectedTitle) && el.getBoundingClientRect().height > 0) {
-      // In the DOM with a box in this frame; on screen once this frame is painted, i.e. by the next one.
+      // In the DOM with a box in this frame. A task queued now runs once this frame's paint is
+      // committed (rendering ends the task that runs animation callbacks): that is "painted".
+      // The next frame's callback is later still, after any work queued behind the paint.
       bench.inDom = performance.now();
-      requestAnimationFrame(() => (bench.ttc = performance.now()));
+      setTimeout(() => (bench.ttc = performance.now()));
+      requestAnimationFrame(() => (bench.nextFrame = performance.now()));
       return;
     }
     requestAnimationFrame(check);
@@ -540,7 +543,7 @@ async function timeToContent(browser, base, expectedTitle) {
       if (viewport) await page.setViewport(viewport);
       await page.evaluateOnNewDocument(probe, expectedTitle);
       await page.goto(url, { waitUntil: 'load', timeout: 20_000 });
-      await page.waitForFunction(() => window.__bench.ttc !== null, { timeout: 15_000, polling: 50 });
+      await page.waitForFunction(() => window.__bench.ttc !== null && window.__bench.nextFrame !== null, { timeout: 15_000, polling: 50 });
       if (settle) await waitSettled(page);
       else await page.waitForNetworkIdle({ idleTime: 300, timeout: 15_000 });
       // Shifts can follow the last response by a frame or two.
@@ -581,8 +584,8 @@ async function timeToContent(browser, base, expectedTitle) {
   for (let i = 0; i < 3; i++) tall.push(await load(demo, { width: 1280, height: 4000 }, { settle: true }));
   const mobile = [];
   for (let i = 0; i < 3; i++) mobile.push(await load(demo, { width: 390, height: 844, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }, { settle: true }));
-  const reserved = [];
-  for (let i = 0; i < 3; i++) reserved.push(await load(`${base}/bench/reserved.html`, null, { settle: true }));
+  const unreserved = [];
+  for (let i = 0; i < 3; i++) unreserved.push(await load(`${base}/bench/unreserved.html`, null, { settle: true }));
 
   const ttcW = median(widget.map((r) => r.ttc));
   const ttcS = median(statik.map((r) => r.ttc));
@@ -592,15 +595,17 @@ async function timeToContent(browser, base, expectedTitle) {
 
   const ttcTable = {
     title: `Time to content, headless Chromium, ${RUNS} cold runs each (fresh browser context per run), ms from navigation start`,
-    head: ['Page', 'Title visible (median)', 'Range', 'Title in DOM', 'First contentful paint', 'sharek.js loaded', 'API answered'],
+    head: ['Page', 'Title painted (median)', 'Range', 'Title in DOM', 'Next frame', 'First contentful paint', 'sharek.js loaded', 'API answered'],
     rows: [
-      ['Demo page `/`, card from the portal', ms(ttcW), range(widget.map((r) => r.ttc)), ms(median(widget.map((r) => r.inDom))), ms(median(widget.map((r) => r.fcp))), ms(median(widget.map((r) => r.scriptLoaded))), ms(median(widget.map((r) => r.apiAnswered)))],
-      ['Same content as static HTML, same server', ms(ttcS), range(statik.map((r) => r.ttc)), ms(median(statik.map((r) => r.inDom))), ms(median(statik.map((r) => r.fcp))), '–', '–'],
+      ['Demo page `/`, card from the portal', ms(ttcW), range(widget.map((r) => r.ttc)), ms(median(widget.map((r) => r.inDom))), ms(median(widget.map((r) => r.nextFrame))), ms(median(widget.map((r) => r.fcp))), ms(median(widget.map((r) => r.scriptLoaded))), ms(median(widget.map((r) => r.apiAnswered)))],
+      ['Same content as static HTML, same server', ms(ttcS), range(statik.map((r) => r.ttc)), ms(median(statik.map((r) => r.inDom))), ms(median(statik.map((r) => r.nextFrame))), ms(median(statik.map((r) => r.fcp))), '–', '–'],
     ],
     note:
       `Ratio widget / static: **${ratio.toFixed(2)}×** (goal ≤ 1.3×: ${ratio <= 1.3 ? 'met' : 'NOT met'}). ` +
       `"Title in DOM": the first card's title text in its shadow root (\`[part~=title]\`) with a layout box, checked every animation frame ` +
-      `by a script installed before the page's own (the static page: its \`<h2>\`); "Title visible": the next frame, once that one is painted. ` +
+      `by a script installed before the page's own (the static page: its \`<h2>\`); "Title painted": a task queued from that frame's ` +
+      `animation callback, which runs once the frame's rendering (paint included) has ended its task; "Next frame": the next ` +
+      `animation callback, later still when work runs between frames (the card builds its polls, form and comments there). ` +
       `Medians of each column separately. Loopback, no throttling; the reference portal serves dist/sharek.js uncompressed.`,
     figures: { ttcWidget: ttcW, ttcStatic: ttcS, ratio },
   };
@@ -611,7 +616,7 @@ async function timeToContent(browser, base, expectedTitle) {
       ['1280×800 (desktop)', String(widget.length), clsOf(widget).toFixed(4), Math.max(...widget.map((r) => r.cls)).toFixed(4), clsOf(widget) <= 0.01 ? 'met' : 'NOT met'],
       ['390×844 (phone)', String(mobile.length), clsOf(mobile).toFixed(4), Math.max(...mobile.map((r) => r.cls)).toFixed(4), clsOf(mobile) <= 0.01 ? 'met' : 'NOT met'],
       ['1280×4000 (stress: the whole page in view, so shifts below the first card count)', String(tall.length), clsOf(tall).toFixed(4), Math.max(...tall.map((r) => r.cls)).toFixed(4), clsOf(tall) <= 0.01 ? 'met' : 'NOT met'],
-      [`1280×800, demo page plus one host rule: \`${RESERVE_CSS}\``, String(reserved.length), clsOf(reserved).toFixed(4), Math.max(...reserved.map((r) => r.cls)).toFixed(4), clsOf(reserved) <= 0.01 ? 'met' : 'NOT met'],
+      [`1280×800, demo page without its host rule for undefined cards (\`${NO_RESERVE_CSS}\`)`, String(unreserved.length), clsOf(unreserved).toFixed(4), Math.max(...unreserved.map((r) => r.cls)).toFixed(4), clsOf(unreserved) <= 0.01 ? 'met' : 'NOT met'],
       ['Static page, 1280×800 (reference)', String(statik.length), clsOf(statik).toFixed(4), Math.max(...statik.map((r) => r.cls)).toFixed(4), ''],
     ],
     note:
@@ -621,7 +626,7 @@ async function timeToContent(browser, base, expectedTitle) {
       [
         ['desktop', widget],
         ['phone', mobile],
-        ['desktop with the host rule', reserved],
+        ['desktop without the host rule', unreserved],
       ]
         .map(([name, runs]) => {
           const w = [...runs].sort((a, b) => b.cls - a.cls)[0];

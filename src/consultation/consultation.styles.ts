@@ -6,8 +6,8 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: calc(var(--_space) * 1.25);
-    /* Reserve the card's usual height so the host page does not jump when data arrives. */
-    min-block-size: var(--sharek-card-min-height, 28rem);
+    /* Reserve room for the card (with its draft it is rarely shorter) so the host page does not jump when data arrives. */
+    min-block-size: var(--sharek-card-min-height, 40rem);
   }
   .meta {
     display: flex;

@@ -126,6 +126,10 @@ export class SharekConsultation extends SharekElement {
       if (this.shownStatus) this.dispatchEvent(new SharekStatusChangeEvent(c.id, status, this.shownStatus));
       this.shownStatus = status;
     }
+    if (this.value && !this.wholeRendered) {
+      // A task queued from the frame's animation callback runs once that frame is painted.
+      this.wholeRendered = new Promise((ready) => requestAnimationFrame(() => setTimeout(() => ((this.whole = true), ready()))));
+    }
     if (this.value && !this.linkedOnce) {
       this.linkedOnce = true;
       this.openLinkedArticle();
@@ -133,6 +137,26 @@ export class SharekConsultation extends SharekElement {
   }
 
   private linkedOnce = false;
+
+  /**
+   * The card's first content is its header, summary and article titles; the
+   * article bodies (closed until asked for), polls, comment form and comments
+   * render in a task after that frame is painted. Building them (sanitising,
+   * four more elements and their requests) took longer than the rest of the
+   * card, and the reader waited for it before seeing the title.
+   */
+  @state() private whole = false;
+  private wholeRendered?: Promise<void>;
+
+  /** `updateComplete` means the whole card, not only its first part. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    if (this.wholeRendered && !this.whole) {
+      await this.wholeRendered;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
 
   /** The article the comment form is on; empty for the whole draft. */
   @state() private commentSection = '';
@@ -228,12 +252,12 @@ export class SharekConsultation extends SharekElement {
         : nothing}
       ${c.sections.length ? this.renderArticles(c, status) : nothing}
       ${this.renderDocuments(c)}
-      ${c.pollIds.length && this.participation !== 'none'
+      ${c.pollIds.length && this.participation !== 'none' && this.whole
         ? html`<section part="polls" class="polls" aria-label=${msg('Polls')}>
             ${c.pollIds.map((id) => staticHtml`<${tags.poll} poll=${id}></${tags.poll}>`)}
           </section>`
         : nothing}
-      ${this.participation === 'none'
+      ${this.participation === 'none' || !this.whole
         ? nothing
         : staticHtml`<section part="participate" class="participate" aria-label=${msg('Comments')}>
         <${tags.form}
@@ -280,7 +304,7 @@ export class SharekConsultation extends SharekElement {
             <span class="number">${msg(str`Article ${s.number}`)}</span>
             <span lang=${title.lang}>${title.text}</span>
           </summary>
-          <div class="rich" lang=${body.lang}>${sanitizedHtml(body.text)}</div>
+          <div class="rich" lang=${body.lang}>${this.whole ? sanitizedHtml(body.text) : nothing}</div>
           <p class="article-actions">
             ${status === 'open' && this.participation !== 'none'
               ? html`<button type="button" class="secondary" @click=${() => this.commentOn(s.id)}>

@@ -7,7 +7,7 @@ import { property } from 'lit/decorators.js';
 import { clientFor, pageApi, type PortalClient } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
 import { SharekErrorEvent } from './events.js';
-import { formatDate } from './format.js';
+import { formatDate, warmFormatters } from './format.js';
 import { identityHeaders } from './identity.js';
 import { directionOf, toLocale, withLocale, type Locale } from './localize.js';
 
@@ -49,6 +49,12 @@ export class SharekElement extends LitElement {
       throw new ApiError('not-configured', 'No portal address: set the api attribute or <meta name="sharek-api">', '');
     }
     return clientFor(base);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // After this task, in which the first render starts the element's requests.
+    setTimeout(() => warmFormatters(this.locale, this.calendar));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

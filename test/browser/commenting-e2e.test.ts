@@ -40,6 +40,8 @@ describe('commenting, end to end', () => {
     const body = `Article 2 should name the portal's accessibility standard. (${Date.now()})`;
     const card = await fixture<SharekConsultation>(html`<sharek-consultation lang="en" api="/api" consultation=${CONSULTATION}></sharek-consultation>`);
     await waitUntil(() => inner(card, '#article-art-2'), 'the card did not load');
+    // The form and comments follow the card's first paint; updateComplete waits for them.
+    await card.updateComplete;
     (inner(card, '#article-art-2') as HTMLDetailsElement).open = true;
     inner(card, '#article-art-2 .article-actions button')!.click();
     const form = inner(card, 'sharek-comment-form') as SharekCommentForm;

@@ -120,6 +120,29 @@ describe('<sharek-consultation> and the portal', () => {
     }
   });
 
+  it('paints the title first, then builds the article bodies, polls, form and comments; updateComplete waits for all', async () => {
+    const el = document.createElement('sharek-consultation');
+    el.lang = 'en';
+    el.api = '/api';
+    el.data = consultation('open', { pollIds: ['poll-priorities'] });
+    document.body.append(el);
+    try {
+      // The card's first render ran in a microtask; its own frame callback was queued before this one.
+      await new Promise((r) => requestAnimationFrame(r));
+      expect(text(el, '[part~=title]')).to.equal(consultation().title.en);
+      expect(shadow(el).querySelector('sharek-comment-form'), 'form before the first paint').to.equal(null);
+      expect(shadow(el).querySelector('sharek-poll'), 'poll before the first paint').to.equal(null);
+      expect(text(el, '#article-art-1 .rich'), 'article body before the first paint').to.equal('');
+      await el.updateComplete;
+      expect(shadow(el).querySelector('sharek-comment-form')).to.not.equal(null);
+      expect(shadow(el).querySelector('sharek-comments')).to.not.equal(null);
+      expect(shadow(el).querySelector('sharek-poll[poll=poll-priorities]')).to.not.equal(null);
+      expect(text(el, '#article-art-1 .rich')).to.not.equal('');
+    } finally {
+      el.remove();
+    }
+  });
+
   it('makes no request when the page gives the data', async () => {
     const spy = spyFetch();
     try {
