@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import minifyCss from './scripts/minify-css.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const external = Object.keys(pkg.dependencies).map((d) => new RegExp(`^${d}(/|$)`));
@@ -37,6 +38,7 @@ export default [
     onwarn,
     plugins: [
       typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationDir: undefined, outDir: 'dist' }),
+      minifyCss(),
       resolve({ browser: true }),
       terser({ format: { comments: false }, ecma: 2022, module: true, compress: { passes: 2 } }),
       sizes(),
