@@ -11,7 +11,7 @@ import { fileType, formatBytes, formatNumber, formatRelative, pick } from '../sh
 import { msg, plural, str, type Locale } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
 import { errorState } from '../shared/states.js';
-import { sanitizedHtml } from '../shared/sanitize.js';
+import { sanitize, sanitizedHtml } from '../shared/sanitize.js';
 import { httpUrl } from '../shared/url.js';
 import { hostStyles, statusStyles } from '../shared/styles.js';
 import { styles } from './consultation.styles.js';
@@ -33,6 +33,10 @@ function innerTags(prefix: string): InnerTags {
 /**
  * A public consultation: who asks, about what, until when, the draft's
  * articles, its documents and impact assessment, and how many have taken part.
+ *
+ * It paints in two steps: the header, summary and article titles first; the
+ * article bodies, polls, comment form and comments in the task after that
+ * frame. `updateComplete` resolves after both.
  *
  * @summary The consultation card.
  * @tag sharek-consultation
@@ -111,6 +115,12 @@ export class SharekConsultation extends SharekElement {
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('hashchange', this.openLinkedArticle);
+  }
+
+  protected override prepare(): void {
+    super.prepare();
+    // DOMPurify's first run makes its instance and parser (10–25 ms here).
+    sanitize('<p></p>');
   }
 
   override disconnectedCallback(): void {

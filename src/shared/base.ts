@@ -54,7 +54,12 @@ export class SharekElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // After this task, in which the first render starts the element's requests.
-    setTimeout(() => warmFormatters(this.locale, this.calendar));
+    setTimeout(() => this.prepare());
+  }
+
+  /** Slow first-time work, done while the element waits for the portal rather than after (see warmFormatters). */
+  protected prepare(): void {
+    warmFormatters(this.locale, this.calendar);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -28,16 +28,21 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 /** The Trusted Types policy's name, for the CSP's `trusted-types` directive. */
 export const POLICY_NAME = 'sharek';
 
-const purifier = DOMPurify();
-
-// Links from the portal open safely and never carry a script URL.
-purifier.addHook('afterSanitizeAttributes', (node) => {
-  if (node.tagName === 'A') {
-    const href = node.getAttribute('href') ?? '';
-    if (!/^(https?:|mailto:|#)/i.test(href.trim())) node.removeAttribute('href');
-    if (node.getAttribute('target') === '_blank') node.setAttribute('rel', 'noopener noreferrer');
-  }
-});
+/** Our own DOMPurify, made on first use (not while the script loads), with our hook; never the shared default instance. */
+let purifier: ReturnType<typeof DOMPurify> | undefined;
+function ownPurifier() {
+  if (purifier) return purifier;
+  purifier = DOMPurify();
+  // Links from the portal open safely and never carry a script URL.
+  purifier.addHook('afterSanitizeAttributes', (node) => {
+    if (node.tagName === 'A') {
+      const href = node.getAttribute('href') ?? '';
+      if (!/^(https?:|mailto:|#)/i.test(href.trim())) node.removeAttribute('href');
+      if (node.getAttribute('target') === '_blank') node.setAttribute('rel', 'noopener noreferrer');
+    }
+  });
+  return purifier;
+}
 
 const CONFIG: Config = {
   ALLOWED_TAGS: ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 'ul', 'ol', 'li', 'a', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption', 'span', 'abbr', 'sub', 'sup', 'dl', 'dt', 'dd', 'hr'],
@@ -89,7 +94,7 @@ function settle(): { config: Config; parses: boolean } {
 function purify(html: string): string {
   purifying = true;
   try {
-    return purifier.sanitize(html, mode!.config) as unknown as string;
+    return ownPurifier().sanitize(html, mode!.config) as unknown as string;
   } finally {
     purifying = false;
   }
