@@ -5,7 +5,7 @@ import { ApiError } from '../api/errors.js';
 import type { CommentAccepted, Consultation, StakeholderType, UsagePolicy } from '../api/schemas.js';
 import { SharekElement } from '../shared/base.js';
 import { ClockController, statusAt } from '../shared/clock.js';
-import { SharekCommentSubmittedEvent, SharekSignInRequiredEvent } from '../shared/events.js';
+import { SharekCommentSubmittedEvent } from '../shared/events.js';
 import { formatNumber, pick } from '../shared/format.js';
 import { msg, plural, str, type Locale } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
@@ -64,9 +64,6 @@ export class SharekCommentForm extends SharekElement {
 
   /** The consultation, when the page (or the card) already has it: no request is made for it. */
   @property({ attribute: false }) data?: Consultation;
-
-  /** Asked for a token when the portal answers 401 and no event listener gave one. */
-  @property({ attribute: false }) tokenProvider?: () => Promise<string | null | undefined> | string | null | undefined;
 
   /** Milliseconds before the first automatic retry; each next one waits twice as long. */
   @property({ attribute: false }) retryDelay = 1000;
@@ -507,7 +504,7 @@ export class SharekCommentForm extends SharekElement {
           await this.wait(Math.ceil((this.retryDelay * 2 ** attempt) / 1000), this.retryDelay * 2 ** attempt);
           continue;
         }
-        if (e.status === 401 && (await this.signIn())) continue;
+        if (e.status === 401 && (await this.askForSignIn(c.id))) continue;
         await this.fail(e);
         return;
       }
@@ -529,16 +526,6 @@ export class SharekCommentForm extends SharekElement {
       const timer = setTimeout(done, ms);
       addEventListener('online', done);
     });
-  }
-
-  /** Asks the host page (event, then `tokenProvider`) for a token; true when one came. */
-  private async signIn(): Promise<boolean> {
-    const event = new SharekSignInRequiredEvent(this.consultation);
-    this.dispatchEvent(event);
-    const token = (await event.token) ?? (await this.tokenProvider?.());
-    if (!token) return false;
-    this.token = token;
-    return true;
   }
 
   private async fail(e: ApiError) {

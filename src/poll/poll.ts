@@ -32,6 +32,7 @@ type PollStatus = Poll['status'];
  *
  * @event {SharekVoteEvent} sharek-vote - The portal counted a vote; `pollId` and `optionIds` say which.
  * @event {SharekErrorEvent} sharek-error - The poll could not be loaded; `error` says why.
+ * @event {SharekSignInRequiredEvent} sharek-sign-in-required - The portal wants a signed-in person to vote (`pollId` says which poll). Call `event.provideToken(tokenOrPromise)` to answer, or set `tokenProvider`; the vote is sent again with the token.
  *
  * @csspart poll - The box around everything.
  * @csspart status - The status badge (upcoming, open, voted, closed).
@@ -354,7 +355,12 @@ export class SharekPoll extends SharekElement {
     this.voteError = undefined;
     this.notice = undefined;
     try {
-      const answer = await this.withRetries(() => this.client.vote(p.id, { optionIds }, { idempotencyKey: key, headers: this.identity }));
+      const send = () => this.withRetries(() => this.client.vote(p.id, { optionIds }, { idempotencyKey: key, headers: this.identity }));
+      const answer = await send().catch(async (error) => {
+        // Signed in by the host page (event or tokenProvider): the same vote again, with the same key.
+        if (error instanceof ApiError && error.status === 401 && (await this.askForSignIn('', p.id))) return send();
+        throw error;
+      });
       this.attempt = undefined;
       this.fresh = answer.myVote?.length ? answer : { ...answer, myVote: optionIds };
       this.dispatchEvent(new SharekVoteEvent(p.id, optionIds));

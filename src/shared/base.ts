@@ -6,7 +6,7 @@ import { html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { clientFor, pageApi, type PortalClient } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
-import { SharekErrorEvent } from './events.js';
+import { SharekErrorEvent, SharekSignInRequiredEvent } from './events.js';
 import { formatDate, warmFormatters } from './format.js';
 import { identityHeaders } from './identity.js';
 import { directionOf, toLocale, withLocale, type Locale } from './localize.js';
@@ -30,6 +30,12 @@ export class SharekElement extends LitElement {
    * Set it on the card and the elements inside it use it too.
    */
   @property({ attribute: false }) token?: string;
+
+  /**
+   * Asked for a token when the portal answers 401 to something this element sends
+   * (a comment, a vote) and no `sharek-sign-in-required` listener gave one.
+   */
+  @property({ attribute: false }) tokenProvider?: () => Promise<string | null | undefined> | string | null | undefined;
 
   /** Headers that identify the caller for writes and per-person reads. */
   get identity(): Record<string, string> {
@@ -88,6 +94,20 @@ export class SharekElement extends LitElement {
   protected reportError(error: unknown, { quiet = false } = {}): void {
     console.error(`[sharek] ${(error as Error).message}`);
     if (!quiet) this.dispatchEvent(new SharekErrorEvent(error as Error));
+  }
+
+  /**
+   * The portal answered 401: asks the host page for a token (the
+   * `sharek-sign-in-required` event, then `tokenProvider`) and keeps it on this
+   * element. True when one came, so the caller sends again.
+   */
+  protected async askForSignIn(consultationId: string, pollId?: string): Promise<boolean> {
+    const event = new SharekSignInRequiredEvent(consultationId, pollId);
+    this.dispatchEvent(event);
+    const token = (await event.token) ?? (await this.tokenProvider?.());
+    if (!token) return false;
+    this.token = token;
+    return true;
   }
 
   /** A date in this element's locale and calendar, as a `<time>`. */

@@ -45,7 +45,14 @@ export class SharekCommentSubmittedEvent extends Event {
 export class SharekSignInRequiredEvent extends Event {
   static readonly type = 'sharek-sign-in-required';
   token?: Promise<string | null | undefined>;
-  constructor(readonly consultationId: string) {
+  /**
+   * @param consultationId the consultation a comment was for ('' for a vote: a poll does not say its consultation)
+   * @param pollId the poll a vote was for, when it was a vote
+   */
+  constructor(
+    readonly consultationId: string,
+    readonly pollId?: string,
+  ) {
     super(SharekSignInRequiredEvent.type, { bubbles: true, composed: true });
   }
   provideToken(token: string | null | undefined | Promise<string | null | undefined>): void {

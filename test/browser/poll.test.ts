@@ -5,7 +5,7 @@ import '../../src/sharek.js';
 import type { SharekPoll } from '../../src/poll/poll.js';
 import type { Poll } from '../../src/api/schemas.js';
 import { clientFor } from '../../src/api/client.js';
-import type { SharekVoteEvent } from '../../src/shared/events.js';
+import type { SharekSignInRequiredEvent, SharekVoteEvent } from '../../src/shared/events.js';
 
 const day = 86_400_000;
 const iso = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString();
@@ -362,6 +362,56 @@ describe('<sharek-poll> voting', () => {
       $(el, '[part~=submit]')!.click();
       await waitUntil(() => spy.calls.length === 1);
       expect(spy.calls[0]!.headers['Authorization']).to.equal('Bearer secret-token');
+    } finally {
+      spy.restore();
+    }
+  });
+
+  it('on 401 asks the host page for a token (event, then tokenProvider) and sends the same vote again with it', async () => {
+    const data = poll('single', 'open');
+    const signedIn = (init: RequestInit) => (init.headers as Record<string, string>).Authorization === 'Bearer host-token';
+    const spy = spyFetch((_url, init) => (init.method === 'POST' ? (signedIn(init) ? json({ ...data, myVote: ['yes'] }, 201) : problem(401, 'Sign in')) : undefined));
+    try {
+      const el = await render(data);
+      const asked: SharekSignInRequiredEvent[] = [];
+      el.addEventListener('sharek-sign-in-required', (e) => {
+        asked.push(e as SharekSignInRequiredEvent);
+        (e as SharekSignInRequiredEvent).provideToken(Promise.resolve('host-token'));
+      });
+      $$<HTMLInputElement>(el, 'fieldset input')[0]!.click();
+      $(el, '[part~=submit]')!.click();
+      await waitUntil(() => text(el, '[part~=message]').includes('counted'), 'the vote was not counted');
+      expect(asked.map((e) => e.pollId)).to.deep.equal([data.id]);
+      const posts = spy.calls.filter((c) => c.method === 'POST');
+      expect(posts.length).to.equal(2);
+      expect(posts[1]!.headers['Authorization']).to.equal('Bearer host-token');
+      expect(posts[1]!.headers['Idempotency-Key']).to.equal(posts[0]!.headers['Idempotency-Key']);
+    } finally {
+      spy.restore();
+    }
+    // Nobody listening: tokenProvider answers instead.
+    const spy2 = spyFetch((_url, init) => (init.method === 'POST' ? (signedIn(init) ? json({ ...data, myVote: ['no'] }, 201) : problem(401, 'Sign in')) : undefined));
+    try {
+      const el = await render(data);
+      el.tokenProvider = () => 'host-token';
+      $$<HTMLInputElement>(el, 'fieldset input')[1]!.click();
+      $(el, '[part~=submit]')!.click();
+      await waitUntil(() => spy2.calls.filter((c) => c.method === 'POST').length === 2, 'not sent again with the token');
+      await waitUntil(() => text(el, '[part~=message]').includes('counted'), 'the vote was not counted');
+    } finally {
+      spy2.restore();
+    }
+  });
+
+  it('on 401 with no token from the host page, says to sign in on the portal', async () => {
+    const data = poll('single', 'open');
+    const spy = spyFetch((_url, init) => (init.method === 'POST' ? problem(401, 'Sign in') : undefined));
+    try {
+      const el = await render(data);
+      $$<HTMLInputElement>(el, 'fieldset input')[0]!.click();
+      $(el, '[part~=submit]')!.click();
+      await waitUntil(() => shadow(el).textContent!.includes('Sign in on the participation portal'), 'no sign-in message');
+      expect(spy.calls.filter((c) => c.method === 'POST').length).to.equal(1);
     } finally {
       spy.restore();
     }
