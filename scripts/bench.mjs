@@ -446,6 +446,23 @@ function commentsPage(id) {
  */
 function probe(expectedTitle) {
   const bench = (window.__bench = { ttc: null, inDom: null, nextFrame: null, fcp: null, cls: 0, shifts: [] });
+  // The first Intl formatter in a page loads ICU data: how long it took, and when.
+  bench.intl = null;
+  for (const name of ['NumberFormat', 'DateTimeFormat', 'RelativeTimeFormat', 'PluralRules']) {
+    const Real = Intl[name];
+    Intl[name] = new Proxy(Real, {
+      construct(target, args) {
+        const at = performance.now();
+        const made = new target(...args);
+        bench.intl ??= { at, took: performance.now() - at };
+        return made;
+      },
+    });
+  }
+  bench.longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) bench.longTasks.push({ at: e.startTime, took: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
   const titleElement = () =>
     document.querySelector('sharek-consultation')?.shadowRoot?.querySelector('[part~="title"]') ??
     document.querySelector('[data-bench-title]');
@@ -555,6 +572,7 @@ async function timeToContent(browser, base, expectedTitle) {
         return {
           ...window.__bench,
           scriptLoaded: script ? script.responseEnd : null,
+          apiStarted: apiCall ? apiCall.startTime : null,
           apiAnswered: apiCall ? apiCall.responseEnd : null,
           domContentLoaded: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null,
         };
@@ -609,6 +627,30 @@ async function timeToContent(browser, base, expectedTitle) {
       `Medians of each column separately. Loopback, no throttling; the reference portal serves dist/sharek.js uncompressed.`,
     figures: { ttcWidget: ttcW, ttcStatic: ttcS, ratio },
   };
+  const col = (runs, f) => {
+    const xs = runs.map(f).filter((x) => x != null);
+    return xs.length ? ms(median(xs)) : '–';
+  };
+  const busyBefore = (r) => r.longTasks.filter((t) => t.at < r.inDom).reduce((sum, t) => sum + t.took, 0);
+  const stepsTable = {
+    title: 'Where the time to content goes (medians of the same runs, ms from navigation start)',
+    head: ['Step', 'Demo page (widget)', 'Static page'],
+    rows: [
+      ['HTML parsed (DOMContentLoaded ended; a module script runs just before it ends)', col(widget, (r) => r.domContentLoaded), col(statik, (r) => r.domContentLoaded)],
+      ['dist/sharek.js received', col(widget, (r) => r.scriptLoaded), '–'],
+      ['First consultation request sent (after the script has run and the card has rendered its placeholder)', col(widget, (r) => r.apiStarted), '–'],
+      ['Its answer received', col(widget, (r) => r.apiAnswered), '–'],
+      ['First Intl formatter made, at', col(widget, (r) => r.intl?.at), col(statik, (r) => r.intl?.at)],
+      ['… and how long making it took (ICU data loading)', col(widget, (r) => r.intl?.took), col(statik, (r) => r.intl?.took)],
+      ['Title in DOM', col(widget, (r) => r.inDom), col(statik, (r) => r.inDom)],
+      ['Title painted', col(widget, (r) => r.ttc), col(statik, (r) => r.ttc)],
+      ['Main thread in long tasks (over 50 ms) before the title, in all', col(widget, busyBefore), col(statik, busyBefore)],
+    ],
+    note:
+      'The static page has no script, so it has nothing to run, ask or format: its title is painted with the first frame. ' +
+      'The widget runs its script once the HTML is parsed and the stylesheet is in, asks the portal, makes its first Intl ' +
+      'formatter (while the answer is on its way) and renders. Medians of each row separately; "–": not applicable or not seen.',
+  };
   const clsTable = {
     title: 'Cumulative layout shift of the demo page while the three cards load (goal ≤ 0.01)',
     head: ['Viewport', 'Runs', 'CLS (median)', 'Max', 'Goal'],
@@ -637,7 +679,7 @@ async function timeToContent(browser, base, expectedTitle) {
         })
         .join(''),
   };
-  return [ttcTable, clsTable];
+  return [ttcTable, stepsTable, clsTable];
 }
 
 // ---------------------------------------------------------------- 4. requests
