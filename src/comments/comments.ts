@@ -7,7 +7,7 @@ import { ApiError } from '../api/errors.js';
 import type { Comment, CommentPage, Report, ReportReason, Section, StakeholderType, UsagePolicy } from '../api/schemas.js';
 import { SharekElement } from '../shared/base.js';
 import { SharekCommentReportedEvent } from '../shared/events.js';
-import { formatNumber, pick } from '../shared/format.js';
+import { formatNumber, formatWait, pick } from '../shared/format.js';
 import { participantId } from '../shared/identity.js';
 import { msg, plural, str, type Locale } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
@@ -537,7 +537,7 @@ export class SharekComments extends SharekElement {
       if (error.status === 401) return msg('Please sign in on the participation portal to report comments.');
       if (error.status === 429) {
         return error.retryAfter
-          ? msg(str`Too many reports in a short time. Please try again ${inSeconds(this.locale, error.retryAfter)}.`)
+          ? msg(str`Too many reports in a short time. Please try again ${formatWait(this.locale, error.retryAfter)}.`)
           : msg('Too many reports in a short time. Please wait a moment and try again.');
       }
     }
@@ -556,12 +556,6 @@ function headingTag(level: number): StaticValue {
 /** The start of a comment, to remind the reporter which one it is. */
 function excerpt(text: string, max = 280): string {
   return text.length > max ? `${text.slice(0, max).trimEnd()}…` : text;
-}
-
-/** "in 30 seconds", "in 2 minutes" in the locale. */
-function inSeconds(locale: Locale, seconds: number): string {
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  return seconds < 90 ? rtf.format(Math.max(1, Math.ceil(seconds)), 'second') : rtf.format(Math.ceil(seconds / 60), 'minute');
 }
 
 /** The stakeholder group a comment's author gave, in the locale. */

@@ -7,7 +7,7 @@ import { SharekElement } from '../shared/base.js';
 import { ClockController } from '../shared/clock.js';
 import { cssProps } from '../shared/css-props.js';
 
-import { formatNumber, pick } from '../shared/format.js';
+import { formatNumber, formatPercent, pick } from '../shared/format.js';
 import { msg, plural, str, type Locale } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
 import { errorState } from '../shared/states.js';
@@ -300,10 +300,6 @@ function stakeholderLabel(type: StakeholderType): string {
     academia: () => msg('Academia', { id: 'decision.stakeholder.academic' }),
     government: () => msg('Government bodies', { id: 'decision.stakeholder.government' }),
   }[type]();
-}
-
-function formatPercent(locale: Locale, share: number): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }
 
 function commentCount(locale: Locale, n: number): string {

@@ -7,7 +7,7 @@ import { SharekElement } from '../shared/base.js';
 import { ClockController } from '../shared/clock.js';
 import { cssProps } from '../shared/css-props.js';
 import { SharekVoteEvent } from '../shared/events.js';
-import { formatNumber, pick } from '../shared/format.js';
+import { formatNumber, formatPercent, pick } from '../shared/format.js';
 import { msg, plural, str, type Locale } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
 import { errorState } from '../shared/states.js';
@@ -430,10 +430,6 @@ function voteErrorMessage(error: unknown): string {
     if (error.status === 400) return msg('The portal did not accept these choices. Check them and vote again.');
   }
   return `${msg('Your vote was not sent.')} ${errorMessage(error)}`;
-}
-
-function formatPercent(locale: Locale, share: number): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }
 
 function limitSentence(locale: Locale, n: number): string {

@@ -1,7 +1,8 @@
 /**
- * Dates, numbers and sizes in the reader's locale. Arabic uses its own digits
- * (Intl's default for `ar`), Gregorian dates unless the element asks for
- * another calendar (for example `islamic-umalqura`).
+ * Dates, numbers and sizes in the reader's locale, Gregorian dates unless the
+ * element asks for another calendar (for example `islamic-umalqura`). Digits
+ * are Intl's default for `ar`, which is Western digits in current CLDR
+ * (`ar-JO` and `ar-SA` would give Arabic-Indic ones; elements format in `ar`).
  */
 import type { Locale } from './localize.js';
 
@@ -39,6 +40,16 @@ export function formatRelative(locale: Locale, iso: string, now = Date.now()): s
   if (Math.abs(diff) >= DAY) return rtf.format(Math.round(diff / DAY), 'day');
   if (Math.abs(diff) >= HOUR) return rtf.format(Math.round(diff / HOUR), 'hour');
   return rtf.format(Math.round(diff / 60_000), 'minute');
+}
+
+export function formatPercent(locale: Locale, share: number): string {
+  return cached(`percent|${locale}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })).format(share);
+}
+
+/** "in 30 seconds", "in 2 minutes": a short wait. */
+export function formatWait(locale: Locale, seconds: number): string {
+  const rtf = cached(`relative|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+  return seconds < 90 ? rtf.format(Math.max(1, Math.ceil(seconds)), 'second') : rtf.format(Math.ceil(seconds / 60), 'minute');
 }
 
 export function formatBytes(locale: Locale, bytes: number): string {
