@@ -136,10 +136,7 @@ export class SharekConsultation extends SharekElement {
       if (this.shownStatus) this.dispatchEvent(new SharekStatusChangeEvent(c.id, status, this.shownStatus));
       this.shownStatus = status;
     }
-    if (this.value && !this.wholeRendered) {
-      // A task queued from the frame's animation callback runs once that frame is painted.
-      this.wholeRendered = new Promise((ready) => requestAnimationFrame(() => setTimeout(() => ((this.whole = true), ready()))));
-    }
+    if (this.value && !this.wholeRendered) this.wholeRendered = this.afterPaint().then(() => void (this.whole = true));
     if (this.value && !this.linkedOnce) {
       this.linkedOnce = true;
       this.openLinkedArticle();
@@ -157,6 +154,23 @@ export class SharekConsultation extends SharekElement {
    */
   @state() private whole = false;
   private wholeRendered?: Promise<void>;
+
+  /**
+   * Resolves once the frame showing the card's first part is painted: a task
+   * queued from that frame's animation callback runs after its paint. A hidden
+   * tab paints no frames, so there it resolves at once (or when the tab hides).
+   */
+  private afterPaint(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        document.removeEventListener('visibilitychange', done);
+        resolve();
+      };
+      if (document.visibilityState === 'hidden') return done();
+      document.addEventListener('visibilitychange', done);
+      requestAnimationFrame(() => setTimeout(done));
+    });
+  }
 
   /** `updateComplete` means the whole card, not only its first part. */
   protected override async getUpdateComplete(): Promise<boolean> {

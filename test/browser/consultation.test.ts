@@ -143,6 +143,26 @@ describe('<sharek-consultation> and the portal', () => {
     }
   });
 
+  it('in a hidden tab, which paints no frames, builds the whole card at once', async () => {
+    const raf = window.requestAnimationFrame;
+    window.requestAnimationFrame = () => 0; // no frames, as in a background tab
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    const el = document.createElement('sharek-consultation');
+    try {
+      el.lang = 'en';
+      el.api = '/api';
+      el.data = consultation('open');
+      document.body.append(el);
+      const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('updateComplete waited for a frame')), 2000));
+      await Promise.race([el.updateComplete, timeout]);
+      expect(shadow(el).querySelector('sharek-comment-form')).to.not.equal(null);
+    } finally {
+      el.remove();
+      delete (document as { visibilityState?: string }).visibilityState;
+      window.requestAnimationFrame = raf;
+    }
+  });
+
   it('makes no request when the page gives the data', async () => {
     const spy = spyFetch();
     try {
