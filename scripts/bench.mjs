@@ -1003,7 +1003,10 @@ function renderMarkdown(machine, report, took) {
     `| Date | ${machine.date} |`,
     `| Bench took | ${took.toFixed(0)} s |`,
     `| Load average (1 min) | ${machine.loadStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end` +
-      (Math.max(machine.loadStart, os.loadavg()[0]) > machine.cores ? ` (more than ${machine.cores} cores: other work competed for the CPU; times are slower and noisier)` : '') +
+      // The end figure includes the bench's own browser, portals and load generator; only the start says whether other work was running.
+      (machine.loadStart > machine.cores
+        ? ` (more than ${machine.cores} cores at the start: other work competed for the CPU; times are slower and noisier)`
+        : ' (the end figure counts the bench\'s own browser, portals and load generator)') +
       ' |',
     '',
   ];
