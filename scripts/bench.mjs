@@ -229,7 +229,8 @@ async function sizes({ gzipSize, SIZE_BUDGET_GZIP_KB, ISSUE_GOAL_GZIP_KB }) {
   const { default: resolve } = await import('@rollup/plugin-node-resolve');
   const { default: terser } = await import('@rollup/plugin-terser');
   const { minify } = await import('terser');
-  // The same minifier settings as the single-file build (rollup.config.mjs).
+  const { default: minifyCss } = await import('./minify-css.mjs');
+  // The same minifiers and settings as the single-file build (rollup.config.mjs).
   const terserOptions = { format: { comments: false }, ecma: 2022, module: true, compress: { passes: 2 } };
   const brotli = (b) =>
     brotliCompressSync(b, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: b.length } }).length;
@@ -247,6 +248,7 @@ async function sizes({ gzipSize, SIZE_BUDGET_GZIP_KB, ISSUE_GOAL_GZIP_KB }) {
     onwarn,
     cache: true,
     plugins: [
+      minifyCss(),
       resolve({ browser: true }),
       {
         name: 'module-sizes',
@@ -266,7 +268,7 @@ async function sizes({ gzipSize, SIZE_BUDGET_GZIP_KB, ISSUE_GOAL_GZIP_KB }) {
 
   /** One entry of dist/esm bundled with everything it imports, minified: the real cost of importing it. */
   async function bundled(input) {
-    const bundle = await rollup({ input, onwarn, cache, plugins: [resolve({ browser: true }), terser(terserOptions)] });
+    const bundle = await rollup({ input, onwarn, cache, plugins: [minifyCss(), resolve({ browser: true }), terser(terserOptions)] });
     const { output } = await bundle.generate({ format: 'es' });
     await bundle.close();
     return output.filter((o) => o.type === 'chunk').map((o) => o.code).join('\n');
@@ -296,7 +298,7 @@ async function sizes({ gzipSize, SIZE_BUDGET_GZIP_KB, ISSUE_GOAL_GZIP_KB }) {
     note:
       `\`sharek\` and \`sharek/define.js\` hold every element, the same modules as dist/sharek.js. ` +
       `Per-element entries export the class without registering a tag (as \`sharek/consultation.js\` does for bundlers); ` +
-      `each is bundled here with rollup + node-resolve + terser, the settings of the single-file build. ` +
+      `each is bundled here with rollup + node-resolve + esbuild's CSS minifier + terser, the settings of the single-file build. ` +
       `\`dist/esm/\` as shipped: ${esmFiles.length} unminified files, ${kb(esmTotal)} KB, dependencies left as imports.`,
   };
 
