@@ -170,22 +170,6 @@ export const styles = css`
     border-radius: var(--_radius);
     color: var(--_muted);
   }
-  .skeleton {
-    display: grid;
-    gap: calc(var(--_space) * 0.75);
-  }
-  .bar {
-    display: block;
-    block-size: 1rem;
-    border-radius: 4px;
-    background: var(--_subtle);
-  }
-  .bar.short {
-    inline-size: 35%;
-  }
-  .bar.block {
-    block-size: 3.5rem;
-  }
 
   /* The report dialog (in the top layer, but still inside this shadow root). */
   dialog {

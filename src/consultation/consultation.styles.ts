@@ -87,26 +87,6 @@ export const styles = css`
   .portal-link {
     margin-block-end: 0;
   }
-  .skeleton {
-    display: grid;
-    gap: calc(var(--_space) * 0.75);
-  }
-  .bar {
-    display: block;
-    block-size: 1rem;
-    border-radius: 4px;
-    background: var(--_subtle);
-  }
-  .bar.short {
-    inline-size: 40%;
-  }
-  .bar.title {
-    block-size: 2rem;
-    inline-size: 85%;
-  }
-  .bar.block {
-    block-size: 6rem;
-  }
   @media (forced-colors: active) {
     .status {
       border-color: CanvasText;

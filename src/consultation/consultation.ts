@@ -13,7 +13,7 @@ import { errorMessage } from '../shared/messages.js';
 import { errorState } from '../shared/states.js';
 import { sanitize, sanitizedHtml } from '../shared/sanitize.js';
 import { httpUrl } from '../shared/url.js';
-import { hostStyles, statusStyles } from '../shared/styles.js';
+import { hostStyles, skeletonStyles, statusStyles } from '../shared/styles.js';
 import { styles } from './consultation.styles.js';
 
 type InnerTags = Record<'decision' | 'poll' | 'form' | 'comments', StaticValue>;
@@ -82,7 +82,7 @@ function innerTags(prefix: string): InnerTags {
  * @cssproperty --sharek-focus - Focus outline colour. Default `#1a5fb4`.
  */
 export class SharekConsultation extends SharekElement {
-  static override styles = [hostStyles, statusStyles, styles];
+  static override styles = [hostStyles, skeletonStyles, statusStyles, styles];
 
   /** The consultation's id on the portal. */
   @property() consultation = '';
@@ -219,8 +219,8 @@ export class SharekConsultation extends SharekElement {
     return html`<div part="card loading" class="card" aria-busy="true">
       <p role="status" class="visually-hidden">${msg('Loading the consultation…')}</p>
       <div class="skeleton" aria-hidden="true">
-        <span class="bar short"></span><span class="bar title"></span><span class="bar"></span><span class="bar"></span>
-        <span class="bar block"></span><span class="bar"></span><span class="bar"></span><span class="bar"></span>
+        <span class="short"></span><span class="title"></span><span></span><span></span>
+        <span class="block"></span><span></span><span></span><span></span>
       </div>
     </div>`;
   }

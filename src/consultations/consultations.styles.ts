@@ -68,23 +68,6 @@ export const styles = css`
   .more .error {
     justify-self: stretch;
   }
-  .skeleton {
-    display: grid;
-    gap: calc(var(--_space) * 0.75);
-  }
-  .bar {
-    display: block;
-    block-size: 1rem;
-    border-radius: 4px;
-    background: var(--_subtle);
-  }
-  .bar.short {
-    inline-size: 40%;
-  }
-  .bar.title {
-    block-size: 1.5rem;
-    inline-size: 80%;
-  }
   @media (forced-colors: active) {
     .status,
     .item.open {

@@ -13,7 +13,7 @@ import { msg, str } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
 import { errorState } from '../shared/states.js';
 import { PagingController } from '../shared/paging.js';
-import { hostStyles, statusStyles } from '../shared/styles.js';
+import { hostStyles, skeletonStyles, statusStyles } from '../shared/styles.js';
 import { styles } from './consultations.styles.js';
 
 type Status = ConsultationSummary['status'];
@@ -67,7 +67,7 @@ type Status = ConsultationSummary['status'];
  * @cssproperty --sharek-list-min-height - Room kept while loading. Default `12rem`.
  */
 export class SharekConsultations extends SharekElement {
-  static override styles = [hostStyles, statusStyles, styles];
+  static override styles = [hostStyles, skeletonStyles, statusStyles, styles];
 
   /** Only this agency's consultations (the agency's id on the portal, e.g. `modee`). All agencies when empty. */
   @property() agency = '';
@@ -174,8 +174,8 @@ export class SharekConsultations extends SharekElement {
     return html`<div part="loading" class="loading">
       <p role="status" class="visually-hidden">${msg('Loading the consultations…')}</p>
       <div class="skeleton" aria-hidden="true">
-        <span class="bar title"></span><span class="bar short"></span><span class="bar"></span>
-        <span class="bar title"></span><span class="bar short"></span><span class="bar"></span>
+        <span class="title"></span><span class="short"></span><span></span>
+        <span class="title"></span><span class="short"></span><span></span>
       </div>
     </div>`;
   }

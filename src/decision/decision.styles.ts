@@ -87,22 +87,7 @@ export const styles = css`
     margin-block-end: 0;
   }
   .skeleton {
-    display: grid;
-    gap: calc(var(--_space) * 0.75);
     min-block-size: 10rem;
-  }
-  .bar-placeholder {
-    display: block;
-    block-size: 1rem;
-    border-radius: 4px;
-    background: var(--_subtle);
-  }
-  .bar-placeholder.title {
-    block-size: 1.75rem;
-    inline-size: 70%;
-  }
-  .bar-placeholder.short {
-    inline-size: 35%;
   }
   @media (forced-colors: active) {
     .fill {

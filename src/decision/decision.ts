@@ -13,7 +13,7 @@ import { errorMessage } from '../shared/messages.js';
 import { errorState } from '../shared/states.js';
 import { sanitizedHtml } from '../shared/sanitize.js';
 import { httpUrl } from '../shared/url.js';
-import { hostStyles, barStyles } from '../shared/styles.js';
+import { barStyles, hostStyles, skeletonStyles } from '../shared/styles.js';
 import { styles } from './decision.styles.js';
 
 const STAKEHOLDERS: readonly StakeholderType[] = ['individual', 'private_sector', 'civil_society', 'academia', 'government'];
@@ -71,7 +71,7 @@ interface Loaded {
  * @cssproperty --sharek-focus - Focus outline colour. Default `#1a5fb4`.
  */
 export class SharekDecision extends SharekElement {
-  static override styles = [hostStyles, barStyles, styles];
+  static override styles = [hostStyles, skeletonStyles, barStyles, styles];
 
   /** The consultation's id on the portal (defaults to the id of `consultationData`). */
   @property() consultation = '';
@@ -157,8 +157,8 @@ export class SharekDecision extends SharekElement {
     return html`<div part="decision loading" class="decision" aria-busy="true">
       <p role="status" class="visually-hidden">${msg('Loading the decision…')}</p>
       <div class="skeleton" aria-hidden="true">
-        <span class="bar-placeholder title"></span><span class="bar-placeholder short"></span><span class="bar-placeholder"></span>
-        <span class="bar-placeholder"></span><span class="bar-placeholder"></span>
+        <span class="title"></span><span class="short"></span><span></span>
+        <span></span><span></span>
       </div>
     </div>`;
   }

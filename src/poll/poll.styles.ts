@@ -140,22 +140,7 @@ export const styles = css`
     margin-block: calc(var(--_space) * 0.75) 0;
   }
   .skeleton {
-    display: grid;
-    gap: calc(var(--_space) * 0.75);
     min-block-size: 12rem;
-  }
-  .bar-placeholder {
-    display: block;
-    block-size: 1.25rem;
-    border-radius: 4px;
-    background: var(--_subtle);
-  }
-  .bar-placeholder.title {
-    block-size: 1.75rem;
-    inline-size: 85%;
-  }
-  .bar-placeholder.short {
-    inline-size: 30%;
   }
   @media (forced-colors: active) {
     .status {

@@ -11,7 +11,7 @@ import { formatNumber, formatPercent, pick } from '../shared/format.js';
 import { msg, plural, str, type Locale } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
 import { errorState } from '../shared/states.js';
-import { hostStyles, barStyles } from '../shared/styles.js';
+import { barStyles, hostStyles, skeletonStyles } from '../shared/styles.js';
 import { styles } from './poll.styles.js';
 
 type PollStatus = Poll['status'];
@@ -69,7 +69,7 @@ type PollStatus = Poll['status'];
  * @cssproperty --sharek-focus - Focus outline colour. Default `#1a5fb4`.
  */
 export class SharekPoll extends SharekElement {
-  static override styles = [hostStyles, barStyles, styles];
+  static override styles = [hostStyles, skeletonStyles, barStyles, styles];
 
   /** The poll's id on the portal. */
   @property() poll = '';
@@ -166,8 +166,8 @@ export class SharekPoll extends SharekElement {
     return html`<div part="poll loading" class="poll" aria-busy="true">
       <p role="status" class="visually-hidden">${msg('Loading the poll…')}</p>
       <div class="skeleton" aria-hidden="true">
-        <span class="bar-placeholder title"></span><span class="bar-placeholder"></span><span class="bar-placeholder"></span>
-        <span class="bar-placeholder"></span><span class="bar-placeholder short"></span>
+        <span class="title"></span><span></span><span></span>
+        <span></span><span class="short"></span>
       </div>
     </div>`;
   }

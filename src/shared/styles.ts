@@ -145,6 +145,33 @@ export const statusStyles = css`
   }
 `;
 
+/**
+ * Loading placeholders: grey lines standing for the text to come. They are
+ * aria-hidden; a visually hidden status says what is loading.
+ */
+export const skeletonStyles = css`
+  .skeleton {
+    display: grid;
+    gap: calc(var(--_space) * 0.75);
+  }
+  .skeleton > span {
+    display: block;
+    block-size: 1rem;
+    border-radius: 4px;
+    background: var(--_subtle);
+  }
+  .skeleton > .title {
+    block-size: 1.75rem;
+    inline-size: 80%;
+  }
+  .skeleton > .short {
+    inline-size: 35%;
+  }
+  .skeleton > .block {
+    block-size: 4rem;
+  }
+`;
+
 /** Result bars (poll results, what was heard): the numbers are text, the bar is decoration. */
 export const barStyles = css`
   .numbers {
