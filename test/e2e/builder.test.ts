@@ -2,30 +2,11 @@
 // options change the snippet, and the preview shows the real elements with
 // the chosen consultation, language, parts and look.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { startPortal, type RunningPortal } from '../../portal/main.js';
-// @ts-expect-error: a plain .mjs helper shared with the test scripts
-import { CHROME_ARGS, requireChrome } from '../../scripts/setup.mjs';
+import { test } from 'node:test';
+import type { Page } from 'puppeteer-core';
+import { portalAndChromium } from './setup.js';
 
-let portal: RunningPortal;
-let browser: Browser;
-const dir = mkdtempSync(join(tmpdir(), 'sharek-builder-'));
-
-before(async () => {
-  assert.ok(existsSync('dist/sharek.js'), 'dist/sharek.js is missing: npm test builds it first');
-  portal = await startPortal({ port: 0, dbPath: join(dir, 'portal.sqlite') });
-  browser = await puppeteer.launch({ executablePath: requireChrome(), headless: true, args: CHROME_ARGS });
-});
-
-after(async () => {
-  await browser?.close();
-  await portal?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const e2e = portalAndChromium('builder');
 
 interface Watched {
   page: Page;
@@ -34,7 +15,7 @@ interface Watched {
 
 /** Opens the builder and waits until it has the portal's list; records errors and CSP violations. */
 async function openBuilder(query = ''): Promise<Watched> {
-  const page = await browser.newPage();
+  const page = await e2e.browser.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(String(e)));
   page.on('console', (m) => {
@@ -50,7 +31,7 @@ async function openBuilder(query = ''): Promise<Watched> {
   await page.evaluateOnNewDocument(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
-  await page.goto(`${portal.url}/builder/${query}`);
+  await page.goto(`${e2e.portal.url}/builder/${query}`);
   await page.waitForSelector('html[data-ready]', { timeout: 10_000 });
   return { page, problems };
 }
@@ -80,12 +61,12 @@ async function previewPart(page: Page, tag: string, part: string, match?: RegExp
 test('the builder lists the portal’s consultations and starts with an open one, in Arabic, full card', async () => {
   const { page, problems } = await openBuilder();
   const options = await page.$$eval('#consultation option', (os) => os.map((o) => (o as HTMLOptionElement).value));
-  const list = (await (await fetch(`${portal.url}/api/v1/consultations?limit=100`)).json()) as { items: { id: string }[] };
+  const list = (await (await fetch(`${e2e.portal.url}/api/v1/consultations?limit=100`)).json()) as { items: { id: string }[] };
   assert.deepEqual(options, list.items.map((c) => c.id));
   assert.equal(await page.$eval('#consultation', (s) => (s as HTMLSelectElement).value), 'e-participation-instructions');
   const text = await snippet(page);
-  assert.match(text, new RegExp(`<meta name="sharek-api" content="${portal.url}/api">`));
-  assert.match(text, new RegExp(`<script type="module" src="${portal.url}/dist/sharek.js"></script>`));
+  assert.match(text, new RegExp(`<meta name="sharek-api" content="${e2e.portal.url}/api">`));
+  assert.match(text, new RegExp(`<script type="module" src="${e2e.portal.url}/dist/sharek.js"></script>`));
   assert.match(text, /<sharek-consultation consultation="e-participation-instructions" lang="ar"><\/sharek-consultation>/);
   assert.doesNotMatch(text, /style=/);
   assert.match(await previewPart(page, 'sharek-consultation', 'title'), /مشروع تعليمات المشاركة الإلكترونية/);
@@ -137,7 +118,7 @@ test('each choice of parts gives its elements, in the snippet and in the preview
   await page.waitForFunction(() => (document.querySelector('#snippet') as HTMLTextAreaElement).value.includes('<sharek-poll'));
   text = await snippet(page);
   const polls = [...text.matchAll(/<sharek-poll poll="([^"]+)" lang="en"><\/sharek-poll>/g)].map((m) => m[1]);
-  const consultation = (await (await fetch(`${portal.url}/api/v1/consultations/e-participation-instructions`)).json()) as { pollIds: string[] };
+  const consultation = (await (await fetch(`${e2e.portal.url}/api/v1/consultations/e-participation-instructions`)).json()) as { pollIds: string[] };
   assert.deepEqual(polls, consultation.pollIds);
   assert.equal(await page.$$eval('#preview sharek-poll', (els) => els.length), consultation.pollIds.length);
   await previewPart(page, 'sharek-poll', 'poll');
@@ -198,7 +179,7 @@ test('accent colour and corner radius: a style attribute in the snippet, the sam
 });
 
 test('Copy puts the snippet on the clipboard, and without a clipboard selects it for the person to copy', async () => {
-  await browser.defaultBrowserContext().overridePermissions(portal.url, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+  await e2e.browser.defaultBrowserContext().overridePermissions(e2e.portal.url, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
   const { page, problems } = await openBuilder();
   const text = await snippet(page);
   await page.click('#copy');

@@ -1,30 +1,11 @@
 // The demo's "have your say" pages: an agency's consultations listed by
 // <sharek-consultations>, each linking to the page that embeds its card.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { startPortal, type RunningPortal } from '../../portal/main.js';
-// @ts-expect-error: a plain .mjs helper shared with the test scripts
-import { CHROME_ARGS, requireChrome } from '../../scripts/setup.mjs';
+import { test } from 'node:test';
+import type { Page } from 'puppeteer-core';
+import { portalAndChromium } from './setup.js';
 
-let portal: RunningPortal;
-let browser: Browser;
-const dir = mkdtempSync(join(tmpdir(), 'sharek-list-'));
-
-before(async () => {
-  assert.ok(existsSync('dist/sharek.js'), 'dist/sharek.js is missing: npm test builds it first');
-  portal = await startPortal({ port: 0, dbPath: join(dir, 'portal.sqlite') });
-  browser = await puppeteer.launch({ executablePath: requireChrome(), headless: true, args: CHROME_ARGS });
-});
-
-after(async () => {
-  await browser?.close();
-  await portal?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const e2e = portalAndChromium('list');
 
 /** Titles and links of each list on the page, in order, once all have loaded. */
 async function lists(page: Page): Promise<{ status: string; items: { title: string; href: string | null }[]; empty: string | null }[]> {
@@ -48,10 +29,10 @@ async function lists(page: Page): Promise<{ status: string; items: { title: stri
 }
 
 test('the Arabic "have your say" page lists the ministry’s consultations by status, linking to each one’s page', async () => {
-  const page = await browser.newPage();
+  const page = await e2e.browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${portal.url}/have-your-say/`);
+  await page.goto(`${e2e.portal.url}/have-your-say/`);
   const shown = await lists(page);
   assert.deepEqual(
     shown.map((l) => l.status),
@@ -72,8 +53,8 @@ test('the Arabic "have your say" page lists the ministry’s consultations by st
 });
 
 test('the English page lists the same in English, linking to the English pages', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${portal.url}/en/have-your-say/`);
+  const page = await e2e.browser.newPage();
+  await page.goto(`${e2e.portal.url}/en/have-your-say/`);
   const shown = await lists(page);
   assert.equal(shown[0]!.items[0]!.title, 'Draft Instructions for E-Participation, 2025');
   assert.equal(shown[0]!.items[0]!.href, '/consultations/e-participation-instructions?lang=en');

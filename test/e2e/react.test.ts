@@ -2,33 +2,21 @@
 // on the real portal: React passes the consultation it fetched as a property,
 // and Sharek's events reach React's state.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { before, test } from 'node:test';
+import type { Page } from 'puppeteer-core';
 import { startPortal, type RunningPortal } from '../../portal/main.js';
 import { seedData } from '../../portal/seed-data.js';
-// @ts-expect-error: a plain .mjs helper shared with the test scripts
-import { CHROME_ARGS, requireChrome } from '../../scripts/setup.mjs';
+import { portalAndChromium } from './setup.js';
 
 const ID = 'e-participation-instructions';
 const ADMIN_TOKEN = 'react-e2e-admin-token';
 
-let portal: RunningPortal;
-let browser: Browser;
-const dir = mkdtempSync(join(tmpdir(), 'sharek-react-'));
+const e2e = portalAndChromium('react', { adminToken: ADMIN_TOKEN });
 
-before(async () => {
+before(() => {
   assert.ok(existsSync('demo/react/dist/app.js'), 'demo/react/dist/app.js is missing: npm test builds it first (npm run build)');
-  portal = await startPortal({ port: 0, dbPath: join(dir, 'portal.sqlite'), adminToken: ADMIN_TOKEN });
-  browser = await puppeteer.launch({ executablePath: requireChrome(), headless: true, args: CHROME_ARGS });
-});
-
-after(async () => {
-  await browser?.close();
-  await portal?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 interface Watched {
@@ -39,7 +27,7 @@ interface Watched {
 
 /** A new page that records every request, failed answer, page error and console error (CSP violations included). */
 async function open(url: string): Promise<Watched> {
-  const page = await browser.newPage();
+  const page = await e2e.browser.newPage();
   const requests: string[] = [];
   const problems: string[] = [];
   page.on('request', (r) => requests.push(`${r.method()} ${new URL(r.url()).pathname}`));
@@ -113,10 +101,10 @@ async function pendingBodies(p: RunningPortal, token: string): Promise<string[]>
 }
 
 test('the React page renders the card from the data React fetched: the element makes no request for it', async () => {
-  const { page, requests, problems } = await open(`${portal.url}/react/`);
+  const { page, requests, problems } = await open(`${e2e.portal.url}/react/`);
   assert.match(await cardPart(page, 'title'), /Draft Instructions for E-Participation/);
   assert.equal(await cardPart(page, 'status'), 'Open for comments');
-  // The form on its own has its data too: its heading is there without asking the portal.
+  // The form on its own has its data too: its heading is there without asking the e2e.portal.
   await page.waitForFunction(() => document.querySelector('sharek-comment-form')?.shadowRoot?.querySelector('[part~=heading]'), { timeout: 10_000 });
   // React set `data` as a property, not an attribute.
   assert.equal(await page.$eval('sharek-consultation', (el) => el.hasAttribute('data')), false);
@@ -129,7 +117,7 @@ test('the React page renders the card from the data React fetched: the element m
 });
 
 test('React props drive the elements: the language and the article of the form', async () => {
-  const { page, problems } = await open(`${portal.url}/react/`);
+  const { page, problems } = await open(`${e2e.portal.url}/react/`);
   await cardPart(page, 'title');
   await page.click('input[name=lang][value=ar]');
   await page.waitForFunction(() => document.querySelector('sharek-consultation')?.getAttribute('dir') === 'rtl', { timeout: 5000 });
@@ -149,7 +137,7 @@ test('React props drive the elements: the language and the article of the form',
 });
 
 test('a comment sent from the form, and one from the card, each reach React’s UI and the portal', async () => {
-  const { page, problems } = await open(`${portal.url}/react/`);
+  const { page, problems } = await open(`${e2e.portal.url}/react/`);
   await cardPart(page, 'title');
   assert.ok(await page.$('#heard-empty'));
 
@@ -163,7 +151,7 @@ test('a comment sent from the form, and one from the card, each reach React’s 
   const both = await heard(page, 'comment', 2);
   assert.match(both[1]!, /received by the portal \(pending\), sent from the card/);
 
-  const pending = await pendingBodies(portal, ADMIN_TOKEN);
+  const pending = await pendingBodies(e2e.portal, ADMIN_TOKEN);
   assert.ok(pending.includes(fromForm), 'the form’s comment is in the moderation queue');
   assert.ok(pending.includes(fromCard), 'the card’s comment is in the moderation queue');
   assert.deepEqual(problems, []);
@@ -174,7 +162,7 @@ test('when the consultation closes while the page is open, the status change rea
   // A portal whose consultation closes a few seconds from now.
   const closing = await startPortal({
     port: 0,
-    dbPath: join(dir, 'closing.sqlite'),
+    dbPath: join(e2e.dir, 'closing.sqlite'),
     seed: (now) => {
       const data = seedData(now);
       const c = data.consultations.find((s) => s.consultation.id === ID)!;
