@@ -299,18 +299,7 @@ export class SharekComments extends SharekElement {
     return html`<ol part="list">
         ${repeat(this.comments, (c) => c.id, (c) => html`<li>${this.renderComment(c)}</li>`)}
       </ol>
-      ${more || this.paging.error
-        ? html`<div class="more">
-            ${this.paging.error
-              ? html`<div part="error" class="error" role="alert"><p>${errorMessage(this.paging.error)}</p></div>`
-              : nothing}
-            ${more
-              ? html`<button part="more" class="secondary" @click=${this.paging.more}>
-                  ${this.paging.loading ? msg('Loading more comments…') : msg('Show more comments')}
-                </button>`
-              : nothing}
-          </div>`
-        : nothing}`;
+      ${this.paging.renderMore(Boolean(more), msg('Show more comments'), msg('Loading more comments…'))}`;
   }
 
   private renderComment(c: Comment) {

@@ -9,18 +9,6 @@ export const styles = css`
     /* Reserve room for the card (with its draft it is rarely shorter) so the host page does not jump when data arrives. */
     min-block-size: var(--sharek-card-min-height, 40rem);
   }
-  .meta {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(var(--_space) * 0.25) calc(var(--_space) * 0.75);
-    margin: 0;
-    color: var(--_muted);
-    font-size: 0.9375em;
-  }
-  .kind::before {
-    content: '·';
-    margin-inline-end: calc(var(--_space) * 0.75);
-  }
   h2 {
     font-size: 1.5em;
     line-height: 1.35;

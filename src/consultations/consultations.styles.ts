@@ -30,18 +30,6 @@ export const styles = css`
     line-height: 1.4;
     margin-block: 0 calc(var(--_space) * 0.25);
   }
-  .meta {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(var(--_space) * 0.25) calc(var(--_space) * 0.75);
-    margin: 0;
-    color: var(--_muted);
-    font-size: 0.9375em;
-  }
-  .kind::before {
-    content: '·';
-    margin-inline-end: calc(var(--_space) * 0.75);
-  }
   .status-line {
     display: flex;
     flex-wrap: wrap;

@@ -201,18 +201,7 @@ export class SharekConsultations extends SharekElement {
     return html`<ul part="list" class="list" aria-label=${msg('Consultations')}>
         ${repeat(this.consultations, (c) => c.id, (c) => html`<li>${this.renderItem(c)}</li>`)}
       </ul>
-      ${more || this.paging.error
-        ? html`<div class="more">
-            ${this.paging.error
-              ? html`<div part="error" class="error" role="alert"><p>${errorMessage(this.paging.error)}</p></div>`
-              : nothing}
-            ${more
-              ? html`<button part="more" class="secondary" aria-disabled=${this.paging.loading ? 'true' : nothing} @click=${this.paging.more}>
-                  ${this.paging.loading ? msg('Loading more consultations…') : msg('Show more consultations')}
-                </button>`
-              : nothing}
-          </div>`
-        : nothing}`;
+      ${this.paging.renderMore(Boolean(more), msg('Show more consultations'), msg('Loading more consultations…'))}`;
   }
 
   private renderItem(c: ConsultationSummary) {

@@ -4,7 +4,8 @@
  * its loader); the pages after it are kept here, tied to that first page, so a
  * new filter or new data starts again from the top by itself.
  */
-import type { ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { errorMessage } from './messages.js';
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 
@@ -85,4 +86,17 @@ export class PagingController<T extends { id: string }> {
     const target = added ? items[before] : root.querySelector<HTMLElement>('[part~=more]');
     (target ?? items[before - 1])?.focus();
   };
+
+  /** Below the list: the last failure's message, and "Show more" (kept focusable while a page loads). */
+  renderMore(show: boolean, label: string, loadingLabel: string) {
+    if (!show && !this.error) return nothing;
+    return html`<div class="more">
+      ${this.error ? html`<div part="error" class="error" role="alert"><p>${errorMessage(this.error)}</p></div>` : nothing}
+      ${show
+        ? html`<button part="more" class="secondary" aria-disabled=${this.loading ? 'true' : nothing} @click=${this.more}>
+            ${this.loading ? loadingLabel : label}
+          </button>`
+        : nothing}
+    </div>`;
+  }
 }

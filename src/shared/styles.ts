@@ -115,8 +115,20 @@ export const hostStyles = css`
   }
 `;
 
-/** The status badge (upcoming, open, closed, decided) and the time beside it, as the card and the list show them. */
+/** The header line (agency · kind), the status badge (upcoming, open, closed, decided) and the time beside it, as the card and the list show them. */
 export const statusStyles = css`
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 0.25) calc(var(--_space) * 0.75);
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.9375em;
+  }
+  .kind::before {
+    content: '·';
+    margin-inline-end: calc(var(--_space) * 0.75);
+  }
   .status {
     display: inline-block;
     border-radius: 999px;
