@@ -150,15 +150,8 @@ export const styles = css`
     font-size: 0.9375em;
   }
   .more {
-    display: flex;
-    flex-direction: column;
-    align-items: flex-start;
-    gap: calc(var(--_space) * 0.5);
     padding-block-start: var(--_space);
     border-block-start: 1px solid var(--_border);
-  }
-  .more .error {
-    align-self: stretch;
   }
   .error p,
   .empty {

@@ -13,7 +13,7 @@ import { msg, plural, str, type Locale } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
 import { errorState } from '../shared/states.js';
 import { PagingController } from '../shared/paging.js';
-import { hostStyles, skeletonStyles } from '../shared/styles.js';
+import { hostStyles, moreStyles, skeletonStyles } from '../shared/styles.js';
 import { styles } from './comments.styles.js';
 
 /** The longest note a report may carry (the contract's limit). */
@@ -71,7 +71,7 @@ const NOTE_MAX = 1000;
  * @cssproperty --sharek-comments-min-height - Room kept while loading. Default `12rem`.
  */
 export class SharekComments extends SharekElement {
-  static override styles = [hostStyles, skeletonStyles, styles];
+  static override styles = [hostStyles, skeletonStyles, moreStyles, styles];
 
   /** The consultation's id on the portal. */
   @property() consultation = '';

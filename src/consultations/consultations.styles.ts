@@ -47,15 +47,6 @@ export const styles = css`
     margin-block: calc(var(--_space) * 0.25) 0;
     font-size: 0.9375em;
   }
-  .more {
-    display: grid;
-    justify-items: start;
-    gap: calc(var(--_space) * 0.5);
-    margin-block-start: var(--_space);
-  }
-  .more .error {
-    justify-self: stretch;
-  }
   @media (forced-colors: active) {
     .status,
     .item.open {

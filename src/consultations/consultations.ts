@@ -13,7 +13,7 @@ import { msg, str } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
 import { errorState } from '../shared/states.js';
 import { PagingController } from '../shared/paging.js';
-import { hostStyles, skeletonStyles, statusStyles } from '../shared/styles.js';
+import { hostStyles, moreStyles, skeletonStyles, statusStyles } from '../shared/styles.js';
 import { styles } from './consultations.styles.js';
 
 type Status = ConsultationSummary['status'];
@@ -67,7 +67,7 @@ type Status = ConsultationSummary['status'];
  * @cssproperty --sharek-list-min-height - Room kept while loading. Default `12rem`.
  */
 export class SharekConsultations extends SharekElement {
-  static override styles = [hostStyles, skeletonStyles, statusStyles, styles];
+  static override styles = [hostStyles, skeletonStyles, moreStyles, statusStyles, styles];
 
   /** Only this agency's consultations (the agency's id on the portal, e.g. `modee`). All agencies when empty. */
   @property() agency = '';

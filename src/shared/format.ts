@@ -33,10 +33,12 @@ export function formatNumber(locale: Locale, n: number): string {
   return cached(`number|${locale}`, () => new Intl.NumberFormat(locale)).format(n);
 }
 
+const relativeFormat = (locale: Locale) => cached(`relative|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+
 /** "in 3 days", "2 hours ago": Intl chooses the plural form in each language. */
 export function formatRelative(locale: Locale, iso: string, now = Date.now()): string {
   const diff = new Date(iso).getTime() - now;
-  const rtf = cached(`relative|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+  const rtf = relativeFormat(locale);
   if (Math.abs(diff) >= DAY) return rtf.format(Math.round(diff / DAY), 'day');
   if (Math.abs(diff) >= HOUR) return rtf.format(Math.round(diff / HOUR), 'hour');
   return rtf.format(Math.round(diff / 60_000), 'minute');
@@ -48,7 +50,7 @@ export function formatPercent(locale: Locale, share: number): string {
 
 /** "in 30 seconds", "in 2 minutes": a short wait. */
 export function formatWait(locale: Locale, seconds: number): string {
-  const rtf = cached(`relative|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+  const rtf = relativeFormat(locale);
   return seconds < 90 ? rtf.format(Math.max(1, Math.ceil(seconds)), 'second') : rtf.format(Math.ceil(seconds / 60), 'minute');
 }
 

@@ -157,6 +157,19 @@ export const statusStyles = css`
   }
 `;
 
+/** The block under a paged list (PagingController.renderMore): the last failure, then "Show more". */
+export const moreStyles = css`
+  .more {
+    display: grid;
+    justify-items: start;
+    gap: calc(var(--_space) * 0.5);
+    margin-block-start: var(--_space);
+  }
+  .more .error {
+    justify-self: stretch;
+  }
+`;
+
 /**
  * Loading placeholders: grey lines standing for the text to come. They are
  * aria-hidden; a visually hidden status says what is loading.
