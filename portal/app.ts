@@ -192,6 +192,13 @@ export function createApi(options: ApiOptions): Hono {
     await next();
     c.res.headers.set('X-Content-Type-Options', 'nosniff');
   });
+  // Open to every origin (before the CORS rule): tells a page whether its origin may embed the portal, never the list.
+  app.get('/v1/embed-check', (c) => {
+    const origin = c.req.header('Origin');
+    return new Response(JSON.stringify({ allowed: origin === undefined || origins.includes(origin) }), {
+      headers: { 'Content-Type': 'application/json; charset=utf-8', 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' },
+    });
+  });
   app.use('*', corsMiddleware(origins, 'GET, HEAD, POST'));
   // The rest of an oversized body is never read, so the connection cannot carry another request.
   app.use(

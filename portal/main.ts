@@ -68,6 +68,9 @@ export function createSite(options: SiteOptions): Hono {
   const demoDir = `${root}/demo`;
   const site = new Hono();
 
+  // `/api` itself is no resource: send a person who opens it to the contract.
+  site.get('/api', (c) => c.redirect('/api/v1/openapi.json'));
+
   site.route(
     '/api',
     createApi({

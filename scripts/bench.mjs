@@ -116,6 +116,7 @@ async function main() {
     await section('Time to content and layout shift', () =>
       timeToContent(browser, pagesPortal.url, pick(consultations[0].title, 'ar')),
     );
+    await section('Layout shift on every demo page', () => shiftByPage(browser, pagesPortal.url));
     await section('Requests for a card with two polls', () => requests(browser, pagesPortal.url, consultations[0]));
     await pagesPortal.close();
 
@@ -438,6 +439,57 @@ function commentsPage(id) {
 <sharek-comments consultation="${escapeHtml(id)}"></sharek-comments>
 </main></body></html>
 `;
+}
+
+// ---------------------------------------------------------------- layout shift, page by page
+
+/** The demo pages a webmaster copies from, each with the host rules the README gives. */
+const DEMO_PAGES = ['/', '/en/', '/have-your-say/', '/en/have-your-say/', '/csp/', '/react/', '/builder/'];
+
+/** Cumulative layout shift of each demo page, loaded cold until every element has settled, on a phone and on a desktop. */
+async function shiftByPage(browser, base) {
+  const viewports = [
+    ['390×844 (phone)', { width: 390, height: 844, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }],
+    ['1280×800 (desktop)', { width: 1280, height: 800 }],
+  ];
+  const rows = [];
+  const worst = [];
+  for (const path of DEMO_PAGES) {
+    const row = [`\`${path}\``];
+    let met = true;
+    for (const [, viewport] of viewports) {
+      const runs = [];
+      for (let i = 0; i < 3; i++) {
+        const context = await browser.createBrowserContext();
+        try {
+          const page = await context.newPage();
+          await page.setViewport(viewport);
+          await page.evaluateOnNewDocument(probe, '\u0000');
+          await page.goto(base + path, { waitUntil: 'load', timeout: 20_000 });
+          await waitSettled(page).catch(() => undefined);
+          await new Promise((r) => setTimeout(r, 500));
+          runs.push(await page.evaluate(() => ({ cls: window.__bench.cls, shifts: window.__bench.shifts })));
+        } finally {
+          await context.close();
+        }
+      }
+      const cls = median(runs.map((r) => r.cls));
+      if (cls > 0.01) met = false;
+      row.push(cls.toFixed(4));
+      const w = [...runs].sort((a, b) => b.cls - a.cls)[0];
+      if (w.cls > 0.01) worst.push(`${path} at ${viewport.width} px, CLS ${w.cls.toFixed(4)}: ${w.shifts.slice(0, 3).map((x) => `${x.value.toFixed(4)} at ${Math.round(x.at)} ms (${x.sources.join('; ')})`).join(' · ')}`);
+    }
+    row.push(met ? 'met' : 'NOT met');
+    rows.push(row);
+  }
+  return [
+    {
+      title: 'Cumulative layout shift of each demo page with the README\'s host rules, 3 cold loads each until every element has settled (median; goal ≤ 0.01)',
+      head: ['Page', ...viewports.map(([name]) => name), 'Goal'],
+      rows,
+      note: worst.length ? `Where it shifts: ${worst.join('\n')}` : 'No run of any page shifted more than 0.01.',
+    },
+  ];
 }
 
 // ---------------------------------------------------------------- in-page helpers

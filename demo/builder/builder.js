@@ -70,8 +70,25 @@ function elementsFor(o, pollIds) {
   }
 }
 
+/** The room each element holds before the script has defined it (the README's "keeping the page still" rules). */
+const HOLD = {
+  'sharek-consultation': '40rem',
+  'sharek-consultations': '12rem',
+  'sharek-comments': '15rem',
+  'sharek-comment-form': '10rem',
+  'sharek-poll': '15rem',
+  'sharek-decision': '8rem',
+};
+
+/** What a reader sees inside the element before the script runs, or if it cannot load: a link to take part on the portal. */
+const FALLBACK = {
+  ar: 'اقرأ الاستشارة وشارك برأيك على بوابة الاستشارات',
+  en: 'Read the consultation and take part on the portal',
+};
+
 function snippetFor(o, elements) {
   const theme = themeOf(o);
+  const portalPage = summaries.get(o.consultation)?.portalUrl ?? `${ORIGIN}/consultations/${encodeURIComponent(o.consultation)}`;
   const style = theme.length ? ` style="${escapeAttr(theme.map(([k, v]) => `${k}: ${v}`).join('; '))}"` : '';
   const lines = [
     '<!-- In <head>: where the portal is, and Sharek itself (once per page) -->',
@@ -85,7 +102,13 @@ function snippetFor(o, elements) {
     const list = Object.entries({ ...attrs, lang: o.lang })
       .map(([k, v]) => ` ${k}="${escapeAttr(v)}"`)
       .join('');
-    lines.push(`<${tag}${list}${style}></${tag}>`);
+    lines.push(`<${tag}${list}${style}>`, `  <a href="${escapeAttr(portalPage)}">${FALLBACK[o.lang]}</a>`, `</${tag}>`);
+  }
+  const tags = [...new Set(elements.map(([tag]) => tag))];
+  if (tags.length) {
+    lines.push('', '<!-- In your stylesheet, so the page does not jump while Sharek loads:');
+    for (const tag of tags) lines.push(`${tag}:not(:defined) { display: block; min-block-size: ${HOLD[tag]}; }`);
+    lines.push('-->');
   }
   return lines.join('\n');
 }

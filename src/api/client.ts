@@ -124,6 +124,36 @@ export class PortalClient {
     return value;
   }
 
+  private embedAnswer?: Promise<boolean>;
+
+  /**
+   * True when the portal says this page's origin may not embed it (its
+   * CORS-open `GET /v1/embed-check`). Asked only after a request from another
+   * origin failed like a network failure, once per page while the answer
+   * holds; then the console says, once, what the webmaster must change.
+   * False when the check itself cannot be made: then it was the network.
+   */
+  private refusesThisOrigin(): Promise<boolean> {
+    if (typeof location === 'undefined' || new URL(this.base).origin === location.origin) return Promise.resolve(false);
+    this.embedAnswer ??= this.fetcher(`${this.base}/v1/embed-check`, { credentials: 'omit', mode: 'cors', signal: AbortSignal.timeout(this.timeout) })
+      .then(async (res) => {
+        const answer = res.ok ? S.EmbedCheck.safeParse(await res.json()) : undefined;
+        if (!answer?.success) throw new Error('no embed check');
+        if (!answer.data.allowed) {
+          console.error(
+            `[sharek] The portal at ${this.base} does not allow pages on ${location.origin} to embed it, so the browser refused its answers. ` +
+              `On the reference portal, add ${location.origin} to SHAREK_ORIGINS (comma-separated); on another portal, ask its operators to allow this origin.`,
+          );
+        }
+        return !answer.data.allowed;
+      })
+      .catch(() => {
+        this.embedAnswer = undefined;
+        return false;
+      });
+    return this.embedAnswer;
+  }
+
   /**
    * Sends one request with a timeout, and turns every failure into an ApiError:
    * the network, the timeout, and any non-2xx/304 answer (problem+json or not).
@@ -146,9 +176,13 @@ export class PortalClient {
       });
     } catch (e) {
       if (controller.signal.aborted) {
-        throw new ApiError('timeout', `${request}: no answer within ${this.timeout} ms`, request);
+        throw new ApiError('timeout', `${request}: no answer within ${this.timeout} ms`, { request });
       }
-      throw new ApiError('network', `${request}: ${(e as Error).message || 'network failure'}`, request);
+      // A portal that refuses this page's origin looks like a network failure to a page: ask it.
+      if (await this.refusesThisOrigin()) {
+        throw new ApiError('refused-origin', `${request}: the portal does not allow ${location.origin} to embed it`, { request });
+      }
+      throw new ApiError('network', `${request}: ${(e as Error).message || 'network failure'}`, { request });
     } finally {
       clearTimeout(timer);
     }
@@ -165,7 +199,7 @@ async function problemError(res: Response, request: string): Promise<ApiError> {
     if (parsed.success) problem = parsed.data;
   }
   const what = problem ? `${problem.title}${problem.detail ? `: ${problem.detail}` : ''}` : res.statusText || 'error';
-  return new ApiError('problem', `${request} answered ${res.status} (${what})`, request, res.status, problem, retryAfter);
+  return new ApiError('problem', `${request} answered ${res.status} (${what})`, { request, status: res.status, problem, retryAfter });
 }
 
 /** `Retry-After` in seconds, from either of its forms (seconds or an HTTP date). */
@@ -179,12 +213,12 @@ export function parseRetryAfter(value: string | null): number | undefined {
 async function readJson(res: Response, request: string): Promise<unknown> {
   const type = res.headers.get('Content-Type') ?? '';
   if (!type.includes('json')) {
-    throw new ApiError('invalid-answer', `${request}: expected JSON, got "${type || 'no content type'}"`, request, res.status);
+    throw new ApiError('invalid-answer', `${request}: expected JSON, got "${type || 'no content type'}"`, { request, status: res.status });
   }
   try {
     return await res.json();
   } catch {
-    throw new ApiError('invalid-answer', `${request}: the answer is not valid JSON`, request, res.status);
+    throw new ApiError('invalid-answer', `${request}: the answer is not valid JSON`, { request, status: res.status });
   }
 }
 
@@ -194,7 +228,7 @@ export function validate<T extends z.ZodMiniType>(schema: T, json: unknown, requ
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const field = issue.path.length ? issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') : '(root)';
-  throw new ApiError('invalid-answer', `${request}: invalid answer at field "${field}": ${issue.message}`, request);
+  throw new ApiError('invalid-answer', `${request}: invalid answer at field "${field}": ${issue.message}`, { request });
 }
 
 function search(query: Record<string, string | number | undefined>): string {

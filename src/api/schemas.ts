@@ -216,6 +216,13 @@ export const Problem = z.object({
   currentPolicyVersion: z.optional(z.string()),
 });
 
+/**
+ * `GET /v1/embed-check`, open to any origin: whether the asking page's origin
+ * may embed this portal. The widget asks after a request failed like a
+ * network failure, to tell a refused origin from a broken connection.
+ */
+export const EmbedCheck = z.object({ allowed: z.boolean() });
+
 export type LocalizedText = z.infer<typeof LocalizedText>;
 export type StakeholderType = z.infer<typeof StakeholderType>;
 export type ConsultationStatus = z.infer<typeof ConsultationStatus>;
@@ -235,3 +242,4 @@ export type Vote = z.infer<typeof Vote>;
 export type Decision = z.infer<typeof Decision>;
 export type UsagePolicy = z.infer<typeof UsagePolicy>;
 export type Problem = z.infer<typeof Problem>;
+export type EmbedCheck = z.infer<typeof EmbedCheck>;

@@ -3,6 +3,8 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     --_warning: var(--sharek-warning, #8a5a00);
+    /* The room held from the start (the README's host rule gives the same), so the page does not jump when the form arrives. */
+    min-block-size: var(--sharek-form-min-height, 10rem);
   }
   form,
   .confirmation,

@@ -9,7 +9,6 @@ import { SharekCommentSubmittedEvent } from '../shared/events.js';
 import { formatNumber, pick } from '../shared/format.js';
 import { msg, plural, str, type Locale } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
-import { errorState } from '../shared/states.js';
 import { sanitizedHtml } from '../shared/sanitize.js';
 import { httpUrl } from '../shared/url.js';
 import { hostStyles } from '../shared/styles.js';
@@ -48,6 +47,7 @@ const RETRIES = 5;
  * @csspart closed - The sentence shown instead of the form when comments are not open.
  * @csspart error - The error message when the form cannot be shown.
  *
+ * @cssproperty --sharek-form-min-height - Room held from the start, so the page does not jump. Default `10rem`.
  * @cssproperty --sharek-accent - Buttons and focus. Default `#0b6e4f`.
  * @cssproperty --sharek-danger - Errors. Default `#b3261e`.
  * @cssproperty --sharek-warning - The personal-data warning's accent. Default `#8a5a00`.
@@ -90,12 +90,12 @@ export class SharekCommentForm extends SharekElement {
 
   private readonly consultationTask = new Task(this, {
     args: () => [this.data ? '' : this.consultation, this.api] as const,
-    task: async ([id]) => (id ? this.report(() => this.client.getConsultation(id)) : undefined),
+    task: async ([id]) => (id ? this.load(() => this.client.getConsultation(id)) : undefined),
   });
 
   private readonly policyTask = new Task(this, {
     args: () => [this.value?.commenting.policyVersion, this.api] as const,
-    task: async ([version]) => (version ? this.report(() => this.client.getPolicy(version)) : undefined),
+    task: async ([version]) => (version ? this.load(() => this.client.getPolicy(version)) : undefined),
   });
 
   get value(): Consultation | undefined {
@@ -104,15 +104,6 @@ export class SharekCommentForm extends SharekElement {
 
   private get policy(): UsagePolicy | undefined {
     return this.newerPolicy ?? this.policyTask.value;
-  }
-
-  private async report<T>(load: () => Promise<T>): Promise<T> {
-    try {
-      return await load();
-    } catch (error) {
-      this.reportError(error);
-      throw error;
-    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -142,7 +133,7 @@ export class SharekCommentForm extends SharekElement {
   override render() {
     const c = this.value;
     if (!c) {
-      if (this.consultationTask.status === TaskStatus.ERROR) return this.renderLoadError(this.consultationTask.error);
+      if (this.consultationTask.status === TaskStatus.ERROR) return this.renderTaskError(this.consultationTask.error);
       return html`<p class="loading" role="status">${msg('Loading the comment form…')}</p>`;
     }
     if (this.phase === 'sent' && this.sent) return this.renderSent(c, this.sent);
@@ -159,13 +150,12 @@ export class SharekCommentForm extends SharekElement {
       </p>`;
     }
     if (!c.commenting.enabled) return html`<p part="closed" class="closed">${msg('This consultation does not take comments.')}</p>`;
-    if (this.policyTask.status === TaskStatus.ERROR && !this.policy) return this.renderLoadError(this.policyTask.error);
+    if (this.policyTask.status === TaskStatus.ERROR && !this.policy) return this.renderTaskError(this.policyTask.error);
     return this.renderForm(c);
   }
 
-  private renderLoadError(error: unknown) {
-    const retry = () => (this.consultationTask.status === TaskStatus.ERROR ? this.consultationTask.run() : this.policyTask.run());
-    return errorState(errorMessage(error), retry);
+  private renderTaskError(error: unknown) {
+    return this.renderLoadError(error, () => (this.consultationTask.status === TaskStatus.ERROR ? this.consultationTask.run() : this.policyTask.run()));
   }
 
   private renderForm(c: Consultation) {
@@ -494,7 +484,7 @@ export class SharekCommentForm extends SharekElement {
         this.renderRoot.querySelector<HTMLElement>('[part=confirmation]')?.focus();
         return;
       } catch (error) {
-        const e = error instanceof ApiError ? error : new ApiError('network', String(error), 'POST comment');
+        const e = error instanceof ApiError ? error : new ApiError('network', String(error), { request: 'POST comment' });
         this.failure = e;
         if (e.status === 429) {
           await this.wait(e.retryAfter ?? 30);

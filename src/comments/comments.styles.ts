@@ -1,9 +1,9 @@
 import { css } from 'lit';
 
 export const styles = css`
-  .comments {
-    /* Reserve room while loading so the host page does not jump when the list arrives. */
-    min-block-size: var(--sharek-comments-min-height, 12rem);
+  :host {
+    /* The room held from the start (the README's host rule gives the same), so the page does not jump when the list arrives. */
+    min-block-size: var(--sharek-comments-min-height, 15rem);
   }
   .list-header {
     display: flex;

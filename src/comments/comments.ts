@@ -68,7 +68,7 @@ const NOTE_MAX = 1000;
  * @cssproperty --sharek-font - Font family. Default system UI fonts with Arabic coverage.
  * @cssproperty --sharek-font-size - Base font size. Default `medium` (the reader's default size, whatever the page's root font size).
  * @cssproperty --sharek-focus - Focus outline colour. Default `#1a5fb4`.
- * @cssproperty --sharek-comments-min-height - Room kept while loading. Default `12rem`.
+ * @cssproperty --sharek-comments-min-height - Room held from the start, so the page does not jump. Default `15rem`.
  */
 export class SharekComments extends SharekElement {
   static override styles = [hostStyles, skeletonStyles, moreStyles, styles];
@@ -133,12 +133,7 @@ export class SharekComments extends SharekElement {
     args: () => [this.usingData ? '' : this.consultation, this.api, this.filter, this.limit] as const,
     task: async ([id, , section, limit]) => {
       if (!id) return undefined;
-      try {
-        return await this.client.listComments(id, { section: section || undefined, limit });
-      } catch (error) {
-        this.fail(error);
-        throw error;
-      }
+      return this.load(() => this.client.listComments(id, { section: section || undefined, limit }));
     },
   });
 
@@ -199,10 +194,6 @@ export class SharekComments extends SharekElement {
 
   private get reportPolicy(): UsagePolicy | undefined {
     return this.policy ?? this.fetchedPolicy;
-  }
-
-  private fail(error: unknown) {
-    this.reportError(error);
   }
 
   /** The hash that links to one article on the card: `#sharek-<consultation>-<article>`. */
@@ -267,8 +258,8 @@ export class SharekComments extends SharekElement {
     if (!this.usingData && this.loader.status === TaskStatus.PENDING) return this.renderLoading();
     const base = this.base;
     if (base) return this.comments.length ? this.renderList() : this.renderEmpty();
-    if (this.loader.status === TaskStatus.ERROR) return this.renderError(this.loader.error);
-    if (!this.consultation) return this.renderError(new Error('no consultation'));
+    if (this.loader.status === TaskStatus.ERROR) return this.renderLoadError(this.loader.error, () => this.loader.run());
+    if (!this.consultation) return this.renderNothingChosen(msg('No consultation was chosen for this place on the page.'));
     return this.renderLoading();
   }
 
@@ -279,11 +270,6 @@ export class SharekComments extends SharekElement {
         <span class="short"></span><span class="block"></span><span class="short"></span><span class="block"></span>
       </div>
     </div>`;
-  }
-
-  private renderError(error: unknown) {
-    const missing = !(error instanceof ApiError) && !this.consultation;
-    return errorState(missing ? msg('No consultation was chosen for this place on the page.') : errorMessage(error), missing ? undefined : () => this.loader.run());
   }
 
   private renderEmpty() {

@@ -2,15 +2,12 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { html as staticHtml, unsafeStatic, type StaticValue } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
-import { ApiError } from '../api/errors.js';
 import type { Consultation, Section } from '../api/schemas.js';
 import { SharekElement } from '../shared/base.js';
 import { ClockController, statusAt } from '../shared/clock.js';
 import { SharekStatusChangeEvent } from '../shared/events.js';
 import { fileType, formatBytes, formatNumber, formatRelative, pick } from '../shared/format.js';
 import { msg, plural, str, type Locale } from '../shared/localize.js';
-import { errorMessage } from '../shared/messages.js';
-import { errorState } from '../shared/states.js';
 import { sanitize, sanitizedHtml } from '../shared/sanitize.js';
 import { httpUrl } from '../shared/url.js';
 import { hostStyles, skeletonStyles, statusStyles } from '../shared/styles.js';
@@ -44,7 +41,8 @@ function innerTags(prefix: string): InnerTags {
  * @event {SharekErrorEvent} sharek-error - The consultation could not be loaded; `error` says why.
  * @event {SharekStatusChangeEvent} sharek-status-change - The status changed while the page was open (for example it closed): `status`, `previous`.
  *
- * @slot - Shown at the end of the card, for the host page's own content.
+ * @slot - Fallback content, such as a link to the consultation on the portal: shown before the element is defined (or if its script never runs) and when the card cannot be loaded; hidden while the card shows the consultation.
+ * @slot end - Shown at the end of the card, for the host page's own content.
  *
  * @csspart card - The card around everything.
  * @csspart header - Agency, kind, status and title.
@@ -101,15 +99,7 @@ export class SharekConsultation extends SharekElement {
 
   private readonly loader = new Task(this, {
     args: () => [this.data ? '' : this.consultation, this.api] as const,
-    task: async ([id]) => {
-      if (!id) return undefined;
-      try {
-        return await this.client.getConsultation(id);
-      } catch (error) {
-        this.reportError(error);
-        throw error;
-      }
-    },
+    task: async ([id]) => (id ? this.load(() => this.client.getConsultation(id)) : undefined),
   });
 
   override connectedCallback(): void {
@@ -210,8 +200,8 @@ export class SharekConsultation extends SharekElement {
   override render() {
     const c = this.value;
     if (c) return this.renderCard(c);
-    if (this.loader.status === TaskStatus.ERROR) return this.renderError(this.loader.error);
-    if (!this.consultation && !this.data) return this.renderError(new Error('no consultation'));
+    if (this.loader.status === TaskStatus.ERROR) return this.inCard(this.renderLoadError(this.loader.error, () => this.loader.run()));
+    if (!this.consultation && !this.data) return this.inCard(this.renderNothingChosen(msg('No consultation was chosen for this place on the page.')));
     return this.renderLoading();
   }
 
@@ -225,11 +215,8 @@ export class SharekConsultation extends SharekElement {
     </div>`;
   }
 
-  private renderError(error: unknown) {
-    const missing = !(error instanceof ApiError) && !this.consultation;
-    return html`<div part="card" class="card">
-      ${errorState(missing ? msg('No consultation was chosen for this place on the page.') : errorMessage(error), missing ? undefined : () => this.loader.run())}
-    </div>`;
+  private inCard(state: unknown) {
+    return html`<div part="card" class="card">${state}</div>`;
   }
 
   /**
@@ -295,7 +282,7 @@ export class SharekConsultation extends SharekElement {
       ${httpUrl(c.portalUrl) !== nothing
         ? html`<p class="portal-link"><a part="portal-link" href=${httpUrl(c.portalUrl)}>${msg('See this consultation on the participation portal')}</a></p>`
         : nothing}
-      <slot></slot>
+      <slot name="end"></slot>
     </article>`;
   }
 

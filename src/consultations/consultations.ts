@@ -10,8 +10,6 @@ import { ClockController, statusAt } from '../shared/clock.js';
 
 import { formatRelative, pick } from '../shared/format.js';
 import { msg, str } from '../shared/localize.js';
-import { errorMessage } from '../shared/messages.js';
-import { errorState } from '../shared/states.js';
 import { PagingController } from '../shared/paging.js';
 import { hostStyles, moreStyles, skeletonStyles, statusStyles } from '../shared/styles.js';
 import { styles } from './consultations.styles.js';
@@ -109,12 +107,7 @@ export class SharekConsultations extends SharekElement {
     args: () => [this.data !== undefined, this.api, this.status, this.agency, this.limit] as const,
     task: async ([given, , status, agency, limit]) => {
       if (given) return undefined;
-      try {
-        return await this.client.listConsultations({ status: status || undefined, agency: agency || undefined, limit });
-      } catch (error) {
-        this.fail(error);
-        throw error;
-      }
+      return this.load(() => this.client.listConsultations({ status: status || undefined, agency: agency || undefined, limit }));
     },
   });
 
@@ -152,10 +145,6 @@ export class SharekConsultations extends SharekElement {
     }
   }
 
-  private fail(error: unknown) {
-    this.reportError(error);
-  }
-
   // ---------------------------------------------------------------- rendering
 
   override render() {
@@ -166,7 +155,7 @@ export class SharekConsultations extends SharekElement {
   private renderBody() {
     if (this.data === undefined && this.loader.status === TaskStatus.PENDING) return this.renderLoading();
     if (this.base) return this.consultations.length ? this.renderList() : this.renderEmpty();
-    if (this.loader.status === TaskStatus.ERROR) return this.renderError(this.loader.error);
+    if (this.loader.status === TaskStatus.ERROR) return this.renderLoadError(this.loader.error, () => this.loader.run());
     return this.renderLoading();
   }
 
@@ -178,10 +167,6 @@ export class SharekConsultations extends SharekElement {
         <span class="title"></span><span class="short"></span><span></span>
       </div>
     </div>`;
-  }
-
-  private renderError(error: unknown) {
-    return errorState(errorMessage(error), () => this.loader.run());
   }
 
   private renderEmpty() {

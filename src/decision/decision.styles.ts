@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
 export const styles = css`
+  :host {
+    /* The room held from the start (the README's host rule gives the same): about the notice's size before a decision. */
+    min-block-size: var(--sharek-decision-min-height, 8rem);
+  }
   .decision {
     background: var(--_surface);
     border: 1px solid var(--_border);
@@ -85,9 +89,6 @@ export const styles = css`
   }
   .pending p {
     margin-block-end: 0;
-  }
-  .skeleton {
-    min-block-size: 10rem;
   }
   @media (forced-colors: active) {
     .fill {

@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
-import { ApiError } from '../api/errors.js';
 import type { Consultation, Decision, StakeholderType } from '../api/schemas.js';
 import { SharekElement } from '../shared/base.js';
 import { ClockController } from '../shared/clock.js';
@@ -9,8 +8,6 @@ import { cssProps } from '../shared/css-props.js';
 
 import { formatNumber, formatPercent, pick } from '../shared/format.js';
 import { msg, plural, str, type Locale } from '../shared/localize.js';
-import { errorMessage } from '../shared/messages.js';
-import { errorState } from '../shared/states.js';
 import { sanitizedHtml } from '../shared/sanitize.js';
 import { httpUrl } from '../shared/url.js';
 import { barStyles, hostStyles, skeletonStyles } from '../shared/styles.js';
@@ -56,6 +53,7 @@ interface Loaded {
  * @csspart error - The error message.
  * @csspart retry - The retry button.
  *
+ * @cssproperty --sharek-decision-min-height - Room held from the start, so the page does not jump. Default `8rem`.
  * @cssproperty --sharek-accent - Links, the outcome's mark and the chart's bars. Default `#0b6e4f`.
  * @cssproperty --sharek-accent-text - Text on the accent colour. Default `#ffffff`.
  * @cssproperty --sharek-text - Body text. Default `#1b1f23`.
@@ -100,7 +98,7 @@ export class SharekDecision extends SharekElement {
     args: () => [this.data !== undefined ? '' : this.consultationId, this.api, !!this.consultationData] as const,
     task: async ([id, , hasConsultation]): Promise<Loaded | undefined> => {
       if (!id) return undefined;
-      try {
+      return this.load(async () => {
         const client = this.client;
         // The consultation gives the articles' numbers and, before a decision, the closing date.
         // The client shares requests, so beside the card this costs nothing.
@@ -118,10 +116,7 @@ export class SharekDecision extends SharekElement {
           this.reportError(got.error, { quiet: true });
         }
         return { decision, consultation: got && 'consultation' in got ? got.consultation : undefined };
-      } catch (error) {
-        this.reportError(error);
-        throw error;
-      }
+      });
     },
   });
 
@@ -148,8 +143,8 @@ export class SharekDecision extends SharekElement {
     const d = this.value;
     if (d) return this.renderDecision(d);
     if (d === null) return this.renderPending();
-    if (this.loader.status === TaskStatus.ERROR) return this.renderError(this.loader.error);
-    if (!this.consultationId) return this.renderError(new Error('no consultation'));
+    if (this.loader.status === TaskStatus.ERROR) return this.inDecision(this.renderLoadError(this.loader.error, () => this.loader.run()));
+    if (!this.consultationId) return this.inDecision(this.renderNothingChosen(msg('No consultation was chosen for this place on the page.')));
     return this.renderLoading();
   }
 
@@ -158,16 +153,12 @@ export class SharekDecision extends SharekElement {
       <p role="status" class="visually-hidden">${msg('Loading the decision…')}</p>
       <div class="skeleton" aria-hidden="true">
         <span class="title"></span><span class="short"></span><span></span>
-        <span></span><span></span>
       </div>
     </div>`;
   }
 
-  private renderError(error: unknown) {
-    const missing = !(error instanceof ApiError) && !this.consultationId;
-    return html`<div part="decision" class="decision">
-      ${errorState(missing ? msg('No consultation was chosen for this place on the page.') : errorMessage(error), missing ? undefined : () => this.loader.run())}
-    </div>`;
+  private inDecision(state: unknown) {
+    return html`<div part="decision" class="decision">${state}</div>`;
   }
 
   private renderPending() {

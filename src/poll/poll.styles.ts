@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
 export const styles = css`
+  :host {
+    /* The room held from the start (the README's host rule gives the same), so the page does not jump when the poll arrives. */
+    min-block-size: var(--sharek-poll-min-height, 15rem);
+  }
   .poll {
     background: var(--_surface);
     border: 1px solid var(--_border);
@@ -138,9 +142,6 @@ export const styles = css`
   .note {
     color: var(--_muted);
     margin-block: calc(var(--_space) * 0.75) 0;
-  }
-  .skeleton {
-    min-block-size: 12rem;
   }
   @media (forced-colors: active) {
     .status {

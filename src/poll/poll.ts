@@ -10,7 +10,6 @@ import { SharekVoteEvent } from '../shared/events.js';
 import { formatNumber, formatPercent, pick } from '../shared/format.js';
 import { msg, plural, str, type Locale } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
-import { errorState } from '../shared/states.js';
 import { barStyles, hostStyles, skeletonStyles } from '../shared/styles.js';
 import { styles } from './poll.styles.js';
 
@@ -54,6 +53,7 @@ type PollStatus = Poll['status'];
  * @csspart error - The error message (loading or voting).
  * @csspart retry - The retry button after a loading error.
  *
+ * @cssproperty --sharek-poll-min-height - Room held from the start, so the page does not jump. Default `15rem`.
  * @cssproperty --sharek-accent - Buttons, the status badge and the result bars. Default `#0b6e4f`.
  * @cssproperty --sharek-accent-text - Text on the accent colour. Default `#ffffff`.
  * @cssproperty --sharek-text - Body text. Default `#1b1f23`.
@@ -103,15 +103,7 @@ export class SharekPoll extends SharekElement {
 
   private readonly loader = new Task(this, {
     args: () => [this.data ? '' : this.poll, this.api, this.token] as const,
-    task: async ([id]) => {
-      if (!id) return undefined;
-      try {
-        return await this.client.getPoll(id, this.identity);
-      } catch (error) {
-        this.reportError(error);
-        throw error;
-      }
-    },
+    task: async ([id]) => (id ? this.load(() => this.client.getPoll(id, this.identity)) : undefined),
   });
 
   /** The poll being shown: after a vote, the portal's answer; otherwise `data` or the loaded poll. */
@@ -157,8 +149,8 @@ export class SharekPoll extends SharekElement {
   override render() {
     const p = this.value;
     if (p) return this.renderPoll(p);
-    if (this.loader.status === TaskStatus.ERROR) return this.renderError(this.loader.error);
-    if (!this.poll && !this.data) return this.renderError(new Error('no poll'));
+    if (this.loader.status === TaskStatus.ERROR) return this.inPoll(this.renderLoadError(this.loader.error, () => this.loader.run()));
+    if (!this.poll && !this.data) return this.inPoll(this.renderNothingChosen(msg('No poll was chosen for this place on the page.')));
     return this.renderLoading();
   }
 
@@ -172,11 +164,8 @@ export class SharekPoll extends SharekElement {
     </div>`;
   }
 
-  private renderError(error: unknown) {
-    const missing = !(error instanceof ApiError) && !this.poll;
-    return html`<div part="poll" class="poll">
-      ${errorState(missing ? msg('No poll was chosen for this place on the page.') : errorMessage(error), missing ? undefined : () => this.loader.run())}
-    </div>`;
+  private inPoll(state: unknown) {
+    return html`<div part="poll" class="poll">${state}</div>`;
   }
 
   private renderPoll(p: Poll) {

@@ -2,14 +2,16 @@
  * The thin base every Sharek element extends: language and direction, the
  * portal's address, and rendering in the element's own locale.
  */
-import { html, LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { clientFor, pageApi, type PortalClient } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
 import { SharekErrorEvent, SharekSignInRequiredEvent } from './events.js';
 import { formatDate, warmFormatters } from './format.js';
 import { identityHeaders } from './identity.js';
-import { directionOf, toLocale, withLocale, type Locale } from './localize.js';
+import { directionOf, msg, toLocale, withLocale, type Locale } from './localize.js';
+import { errorMessage } from './messages.js';
+import { errorState } from './states.js';
 
 export class SharekElement extends LitElement {
   /** The portal's base URL. Defaults to the enclosing Sharek element's, then `<meta name="sharek-api">`. */
@@ -52,7 +54,7 @@ export class SharekElement extends LitElement {
   get client(): PortalClient {
     const base = inherited(this, (el) => (el instanceof SharekElement ? el.api : null)) ?? pageApi();
     if (!base) {
-      throw new ApiError('not-configured', 'No portal address: set the api attribute or <meta name="sharek-api">', '');
+      throw new ApiError('not-configured', 'No portal address: set the api attribute or <meta name="sharek-api">');
     }
     return clientFor(base);
   }
@@ -94,6 +96,49 @@ export class SharekElement extends LitElement {
   protected reportError(error: unknown, { quiet = false } = {}): void {
     console.error(`[sharek] ${(error as Error).message}`);
     if (!quiet) this.dispatchEvent(new SharekErrorEvent(error as Error));
+  }
+
+  /**
+   * Runs a request for what this element shows: a failure is reported once
+   * (console and `sharek-error`) and thrown again, so the Task keeps its error
+   * state and its retry.
+   */
+  protected async load<T>(request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      this.reportError(error);
+      throw error;
+    }
+  }
+
+  /**
+   * What could not be loaded, in a citizen's words; "Try again" where trying
+   * again can help; and the page's own content inside the element (its
+   * fallback link to the portal) or, when the portal refuses this site, a link
+   * to the portal.
+   */
+  protected renderLoadError(error: unknown, retry: () => unknown) {
+    const kind = error instanceof ApiError ? error.kind : undefined;
+    const hopeless = kind === 'refused-origin' || kind === 'not-configured';
+    return errorState(errorMessage(error), hopeless ? undefined : () => void retry(), this.renderFallback(kind === 'refused-origin'));
+  }
+
+  /** The element has nothing to show because the page named nothing (no `consultation`, no `poll`). */
+  protected renderNothingChosen(sentence: string) {
+    return errorState(sentence, undefined, this.renderFallback(false));
+  }
+
+  /**
+   * The page's fallback content, a link to take part on the portal in the
+   * GOV.UK habit: visible before the element is defined (or if its script never
+   * runs), hidden while the element shows the consultation, shown again here.
+   */
+  private renderFallback(refused: boolean) {
+    const given = [...this.childNodes].some((n) => n.nodeType === Node.ELEMENT_NODE || (n.nodeType === Node.TEXT_NODE && n.textContent!.trim()));
+    if (given) return html`<div part="fallback" class="fallback"><slot></slot></div>`;
+    if (!refused) return nothing;
+    return html`<p part="fallback" class="fallback"><a href=${new URL(this.client.base).origin + '/'}>${msg('Go to the consultation portal')}</a></p>`;
   }
 
   /**

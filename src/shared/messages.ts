@@ -8,6 +8,8 @@ export function errorMessage(error: unknown): string {
     switch (error.kind) {
       case 'not-configured':
         return msg("This can't be shown: the site has not set the consultation portal's address.");
+      case 'refused-origin':
+        return msg("The consultation can't be shown on this site at the moment. You can still read it and take part on the consultation portal.");
       case 'network':
       case 'timeout':
         return msg("We couldn't reach the consultation portal. Check your connection and try again.");

@@ -107,6 +107,9 @@ export const hostStyles = css`
     padding-inline: var(--_space);
     background: var(--_subtle);
   }
+  .error .fallback {
+    margin-block: calc(var(--_space) / 2) 0;
+  }
   @media (prefers-reduced-motion: reduce) {
     * {
       animation: none !important;

@@ -38,6 +38,9 @@ async function openBuilder(query = ''): Promise<Watched> {
 
 const snippet = (page: Page) => page.$eval('#snippet', (t) => (t as HTMLTextAreaElement).value);
 
+/** An element as the snippet writes it: its start tag, the fallback link to the portal inside it, its end tag. */
+const inSnippet = (tag: string, attrs: string) => `<${tag} ${attrs}>\n  <a href="[^"]+">[^<]+</a>\n</${tag}>`;
+
 /** Sets a radio by name and value, as a person would (a click). */
 async function choose(page: Page, name: string, value: string): Promise<void> {
   await page.click(`input[name=${name}][value=${value}]`);
@@ -67,7 +70,10 @@ test('the builder lists the portal’s consultations and starts with an open one
   const text = await snippet(page);
   assert.match(text, new RegExp(`<meta name="sharek-api" content="${e2e.portal.url}/api">`));
   assert.match(text, new RegExp(`<script type="module" src="${e2e.portal.url}/dist/sharek.js"></script>`));
-  assert.match(text, /<sharek-consultation consultation="e-participation-instructions" lang="ar"><\/sharek-consultation>/);
+  assert.match(text, new RegExp(inSnippet('sharek-consultation', 'consultation="e-participation-instructions" lang="ar"')));
+  // Inside it, a link to take part on the portal: what a reader sees before the script runs or if it cannot load.
+  assert.match(text, new RegExp(`<a href="${e2e.portal.url}/consultations/e-participation-instructions">اقرأ الاستشارة وشارك برأيك على بوابة الاستشارات</a>`));
+  assert.match(text, /sharek-consultation:not\(:defined\) \{ display: block; min-block-size: 40rem; \}/);
   assert.doesNotMatch(text, /style=/);
   assert.match(await previewPart(page, 'sharek-consultation', 'title'), /مشروع تعليمات المشاركة الإلكترونية/);
   assert.equal(await page.$eval('#preview sharek-consultation', (el) => el.getAttribute('dir')), 'rtl');
@@ -80,7 +86,7 @@ test('choosing a consultation and a language changes the snippet and the preview
   await page.select('#consultation', 'open-data-policy-2024');
   await choose(page, 'lang', 'en');
   const text = await snippet(page);
-  assert.match(text, /<sharek-consultation consultation="open-data-policy-2024" lang="en"><\/sharek-consultation>/);
+  assert.match(text, new RegExp(inSnippet('sharek-consultation', 'consultation="open-data-policy-2024" lang="en"')));
   assert.doesNotMatch(text, /e-participation-instructions/);
   assert.match(await previewPart(page, 'sharek-consultation', 'title', /Open Government Data/), /Open Government Data/);
   assert.equal(await previewPart(page, 'sharek-consultation', 'status'), 'Decision published');
@@ -99,7 +105,7 @@ test('each choice of parts gives its elements, in the snippet and in the preview
 
   await choose(page, 'show', 'participate');
   let text = await snippet(page);
-  assert.match(text, /<sharek-comment-form consultation="e-participation-instructions" lang="en"><\/sharek-comment-form>\n<sharek-comments consultation="e-participation-instructions" lang="en"><\/sharek-comments>/);
+  assert.match(text, new RegExp(`${inSnippet('sharek-comment-form', 'consultation="e-participation-instructions" lang="en"')}\n${inSnippet('sharek-comments', 'consultation="e-participation-instructions" lang="en"')}`));
   assert.doesNotMatch(text, /<sharek-consultation/);
   assert.match(await previewPart(page, 'sharek-comment-form', 'heading'), /Comment on the draft/);
   await previewPart(page, 'sharek-comments', 'heading');
@@ -111,13 +117,13 @@ test('each choice of parts gives its elements, in the snippet and in the preview
   assert.equal(await page.$$eval('#preview > *', (els) => els.map((e) => e.localName).join()), 'sharek-comment-form');
 
   await choose(page, 'show', 'comments');
-  assert.match(await snippet(page), /^<sharek-comments consultation="e-participation-instructions" lang="en"><\/sharek-comments>$/m);
+  assert.match(await snippet(page), new RegExp(`^${inSnippet('sharek-comments', 'consultation="e-participation-instructions" lang="en"')}$`, 'm'));
   await previewPart(page, 'sharek-comments', 'heading');
 
   await choose(page, 'show', 'polls');
   await page.waitForFunction(() => (document.querySelector('#snippet') as HTMLTextAreaElement).value.includes('<sharek-poll'));
   text = await snippet(page);
-  const polls = [...text.matchAll(/<sharek-poll poll="([^"]+)" lang="en"><\/sharek-poll>/g)].map((m) => m[1]);
+  const polls = [...text.matchAll(new RegExp(inSnippet('sharek-poll', 'poll="([^"]+)" lang="en"'), 'g'))].map((m) => m[1]);
   const consultation = (await (await fetch(`${e2e.portal.url}/api/v1/consultations/e-participation-instructions`)).json()) as { pollIds: string[] };
   assert.deepEqual(polls, consultation.pollIds);
   assert.equal(await page.$$eval('#preview sharek-poll', (els) => els.length), consultation.pollIds.length);
@@ -125,7 +131,7 @@ test('each choice of parts gives its elements, in the snippet and in the preview
 
   await page.select('#consultation', 'open-data-policy-2024');
   await choose(page, 'show', 'decision');
-  assert.match(await snippet(page), /<sharek-decision consultation="open-data-policy-2024" lang="en"><\/sharek-decision>/);
+  assert.match(await snippet(page), new RegExp(inSnippet('sharek-decision', 'consultation="open-data-policy-2024" lang="en"')));
   await previewPart(page, 'sharek-decision', 'outcome');
   assert.deepEqual(problems, []);
   await page.close();
@@ -162,7 +168,7 @@ test('accent colour and corner radius: a style attribute in the snippet, the sam
     (input as HTMLInputElement).value = '2';
     input.dispatchEvent(new Event('input', { bubbles: true }));
   });
-  assert.match(await snippet(page), /<sharek-consultation consultation="e-participation-instructions" lang="ar" style="--sharek-accent: #8a1538; --sharek-radius: 2px"><\/sharek-consultation>/);
+  assert.match(await snippet(page), new RegExp(inSnippet('sharek-consultation', 'consultation="e-participation-instructions" lang="ar" style="--sharek-accent: #8a1538; --sharek-radius: 2px"')));
   assert.equal(await page.$eval('#radius-value', (o) => o.textContent), '2px');
   const look = await page.$eval('#preview sharek-consultation', (el) => {
     const card = el.shadowRoot!.querySelector('[part~=card]')!;
