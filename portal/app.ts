@@ -7,7 +7,8 @@
  * and one module per resource, each registering its own reads and writes —
  * consultations.ts (consultations and their decision), comments.ts (comments
  * and reports), polls.ts and votes.ts, policy.ts, and admin.ts for the
- * moderators (`/admin/v1/…`). Every route answers errors as problem+json
+ * moderators (`/admin/v1/…`); cors.ts says who may embed (and answers
+ * `/v1/embed-check`). Every route answers errors as problem+json
  * (http.ts); a known path with another method is 405 with the methods its
  * registered routes take.
  */
@@ -19,7 +20,8 @@ import { adminApi } from './admin.js';
 import { commentRoutes, DEFAULT_RATE_LIMITS, type RateLimits } from './comments.js';
 import { consultationRoutes } from './consultations.js';
 import type { Db } from './db.js';
-import { checkContentType, corsMiddleware, notFound, ProblemError, problemResponse, publicUrls, sendJson } from './http.js';
+import { embedding } from './cors.js';
+import { checkContentType, notFound, ProblemError, problemResponse, publicUrls, sendJson } from './http.js';
 import { openApiDocument } from './openapi.js';
 import { policyRoutes } from './policy.js';
 import { pollRoutes } from './polls.js';
@@ -28,7 +30,7 @@ import { voteRoutes } from './votes.js';
 
 export interface ApiOptions {
   db: Db;
-  /** Embedding origins allowed by CORS, matched exactly. Read on each request. */
+  /** Embedding origins allowed by CORS, matched exactly (cors.ts has the whole rule). Read on each request. */
   origins: readonly string[];
   /** The portal's public base, e.g. `https://portal.example.jo`; else the request's origin. */
   publicUrl?: string;
@@ -38,6 +40,8 @@ export interface ApiOptions {
   documentsDir?: string;
   /** Where unexpected errors are reported; defaults to console.error. */
   logError?: (error: unknown) => void;
+  /** Where notices for whoever runs the portal go (a refused origin, once each); defaults to console.warn. */
+  log?: (line: string) => void;
   /** Bearer token of the moderators' routes under `/admin/v1`; without it those routes do not exist (404). */
   adminToken?: string;
   /** Comment rate limits; DEFAULT_RATE_LIMITS (5 per participant, 20 per address, per 10 minutes) for what is left out. */
@@ -57,7 +61,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 const defaultDocumentsDir = fileURLToPath(new URL('./documents/', import.meta.url));
 
 export function createApi(options: ApiOptions): Hono {
-  const { db, origins } = options;
+  const { db } = options;
   const now = options.now ?? (() => new Date());
   const logError = options.logError ?? ((e: unknown) => console.error(e));
   const app = new Hono();
@@ -74,7 +78,10 @@ export function createApi(options: ApiOptions): Hono {
     await next();
     c.res.headers.set('X-Content-Type-Options', 'nosniff');
   });
-  app.use('*', corsMiddleware(origins, 'GET, HEAD, POST'));
+  const embed = embedding({ origins: options.origins, publicUrl: options.publicUrl, log: options.log });
+  // Before the CORS middleware: any origin may ask whether it is allowed.
+  embed.routes(app);
+  app.use('*', embed.cors('GET, HEAD, POST'));
   // The rest of an oversized body is never read, so the connection cannot carry another request.
   app.use(
     '*',

@@ -1,8 +1,9 @@
 /**
  * The API's HTTP conventions in one place: problem+json errors, JSON answers
- * shaped by their schema with strong ETags and cache headers, and CORS.
+ * shaped by their schema with strong ETags and cache headers, request bodies
+ * and ids, and the public URLs answers carry. CORS is in cors.ts.
  */
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import { Id, Problem } from '../src/api/schemas.js';
 import type { Db } from './db.js';
@@ -111,51 +112,6 @@ export function sendJson(c: Context, schema: z.ZodMiniType | null, value: unknow
     status: options.status ?? 200,
     headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8' },
   });
-}
-
-export const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Sharek-Participant, If-None-Match';
-export const CORS_EXPOSE_HEADERS = 'ETag, Retry-After';
-
-/** Adds a token to a response's Vary without repeating it. */
-export function appendVary(headers: Headers, token: string): void {
-  const current = headers.get('Vary');
-  const list = current ? current.split(',').map((s) => s.trim()) : [];
-  if (!list.some((t) => t.toLowerCase() === token.toLowerCase() || t === '*')) list.push(token);
-  headers.set('Vary', list.join(', '));
-}
-
-/**
- * CORS for the embedding sites. Written out rather than hono/cors because an
- * unlisted origin's preflight must be refused outright (403), and only
- * exactly listed origins ever get Access-Control-Allow-Origin. `origins` is
- * read on every request so the portal can add its own origin once it knows
- * its port. No credentials: the contract uses no cookies.
- */
-export function corsMiddleware(origins: readonly string[], methods: string): MiddlewareHandler {
-  return async (c, next) => {
-    const origin = c.req.header('Origin');
-    const allowed = origin !== undefined && origins.includes(origin);
-    if (c.req.method === 'OPTIONS' && origin !== undefined && c.req.header('Access-Control-Request-Method')) {
-      if (!allowed) return problemResponse(403, 'origin not allowed', { headers: { Vary: 'Origin' } });
-      return new Response(null, {
-        status: 204,
-        headers: {
-          'Access-Control-Allow-Origin': origin,
-          'Access-Control-Allow-Methods': methods,
-          'Access-Control-Allow-Headers': CORS_ALLOW_HEADERS,
-          'Access-Control-Max-Age': '600',
-          Vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers',
-        },
-      });
-    }
-    await next();
-    // Answers differ by Origin (the header below), so caches must key on it.
-    appendVary(c.res.headers, 'Origin');
-    if (allowed) {
-      c.res.headers.set('Access-Control-Allow-Origin', origin);
-      c.res.headers.set('Access-Control-Expose-Headers', CORS_EXPOSE_HEADERS);
-    }
-  };
 }
 
 /** `application/json` or `application/…+json`, in UTF-8 (the contract's only encoding). */

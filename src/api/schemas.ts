@@ -216,6 +216,13 @@ export const Problem = z.object({
   currentPolicyVersion: z.optional(z.string()),
 });
 
+/**
+ * `GET /v1/embed-check`: whether the asking page's origin may use the API
+ * (is one of the portal's embedding origins). Any origin may ask; the list
+ * itself is never disclosed.
+ */
+export const EmbedCheck = z.object({ allowed: z.boolean() });
+
 export type LocalizedText = z.infer<typeof LocalizedText>;
 export type StakeholderType = z.infer<typeof StakeholderType>;
 export type ConsultationStatus = z.infer<typeof ConsultationStatus>;
@@ -235,3 +242,4 @@ export type Vote = z.infer<typeof Vote>;
 export type Decision = z.infer<typeof Decision>;
 export type UsagePolicy = z.infer<typeof UsagePolicy>;
 export type Problem = z.infer<typeof Problem>;
+export type EmbedCheck = z.infer<typeof EmbedCheck>;
