@@ -20,12 +20,12 @@
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { randomBytes } from 'node:crypto';
-import { realpathSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Id, type LocalizedText } from '../src/api/schemas.js';
 import { createApi, type ApiOptions } from './app.js';
 import { originOf } from './cors.js';
+import { isEntryPoint } from './entry.js';
 import { openDatabase, seedIfEmpty } from './db.js';
 import type { SeedData } from './seed-types.js';
 import { fileResponse, safeJoin } from './static.js';
@@ -291,17 +291,7 @@ function countFromEnv(name: string): number | undefined {
   return n;
 }
 
-const isEntryPoint = (() => {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return pathToFileURL(realpathSync(entry)).href === import.meta.url;
-  } catch {
-    return false;
-  }
-})();
-
-if (isEntryPoint) {
+if (isEntryPoint(import.meta.url)) {
   main().catch((error: unknown) => {
     console.error(error);
     process.exit(1);
