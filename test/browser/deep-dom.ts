@@ -30,7 +30,8 @@ export function isSettled(root: Node): boolean {
   const busy = (node: Node): boolean => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child instanceof Element) {
-        if (child.localName.startsWith('sharek-') && !(child as LitElement).hasUpdated) return true;
+        // Any Lit element (sharek-* or another prefix) that has not rendered yet.
+        if ('hasUpdated' in child && !(child as LitElement).hasUpdated) return true;
         if (child.matches(LOADING)) return true;
         if (child.shadowRoot && busy(child.shadowRoot)) return true;
       }
