@@ -38,8 +38,8 @@ export function adminApi(o: AdminOptions): Hono {
   admin.use('*', async (c, next) => {
     const token = /^Bearer +(\S+) *$/i.exec(c.req.header('Authorization') ?? '')?.[1];
     if (!token) {
-      throw new ProblemError(401, 'Send the admin token as "Authorization: Bearer <token>".', undefined, 'about:blank', {
-        'WWW-Authenticate': 'Bearer realm="sharek-admin"',
+      throw new ProblemError(401, 'Send the admin token as "Authorization: Bearer <token>".', {
+        headers: { 'WWW-Authenticate': 'Bearer realm="sharek-admin"' },
       });
     }
     if (!timingSafeEqual(digest(token), expected)) throw new ProblemError(403, 'This token does not authorise moderation.');

@@ -7,10 +7,10 @@
  * The same functions as the admin routes (moderation.ts). Exit status: 0 done,
  * 1 refused (unknown comment, invalid input, wrong state), 2 usage error.
  */
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
 import { ReportReason } from '../src/api/schemas.js';
 import { openDatabase, type Db } from './db.js';
+import { isEntryPoint } from './entry.js';
 import { ProblemError } from './http.js';
 import {
   approveComment,
@@ -154,17 +154,7 @@ function describe(c: AdminComment): string {
   return lines.join('\n');
 }
 
-const isEntryPoint = (() => {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return pathToFileURL(realpathSync(entry)).href === import.meta.url;
-  } catch {
-    return false;
-  }
-})();
-
-if (isEntryPoint) {
+if (isEntryPoint(import.meta.url)) {
   process.exitCode = runCli(process.argv.slice(2), {
     out: (line) => console.log(line),
     err: (line) => console.error(line),

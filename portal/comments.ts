@@ -1,4 +1,5 @@
 /**
+ * `GET /v1/consultations/{id}/comments` (published only, newest first),
  * `POST /v1/consultations/{id}/comments` and `POST /v1/comments/{id}/reports`.
  *
  * A citizen's comment must never be lost nor doubled: the idempotency key is
@@ -9,8 +10,8 @@
  */
 import type { Hono } from 'hono';
 import { randomUUID } from 'node:crypto';
-import { CommentAccepted, NewComment, Report } from '../src/api/schemas.js';
-import { consultationStatus, type Db } from './db.js';
+import { CommentAccepted, CommentPage, Id, NewComment, Report, type Comment } from '../src/api/schemas.js';
+import { CONSULTATION_STATUS_SQL } from './db.js';
 import {
   badRequest,
   idOf,
@@ -20,10 +21,14 @@ import {
   ProblemError,
   problemType,
   readJsonBody,
+  sendJson,
   sendWritten,
   type FieldError,
+  type RouteOptions,
 } from './http.js';
 import { callerOf, clientAddressOf, idempotencyKeyOf, sha256, unauthorized } from './identity.js';
+import { pageOf, pageQueryOf } from './paging.js';
+import type { CommentRow, ConsultationRow, WithStatus } from './rows.js';
 
 export interface RateLimits {
   /** Comments one participant may send per window. */
@@ -35,39 +40,61 @@ export interface RateLimits {
 
 export const DEFAULT_RATE_LIMITS: RateLimits = { perParticipant: 5, perAddress: 20, windowMs: 10 * 60 * 1000 };
 
-export interface WriteOptions {
-  db: Db;
-  now: () => Date;
+export interface CommentOptions extends Pick<RouteOptions, 'db' | 'now'> {
   limits: RateLimits;
   trustProxy: boolean;
 }
 
-interface ConsultationRow {
-  opens_at: string;
-  closes_at: string;
-  decided: number;
-  commenting_enabled: number;
-  sign_in_required: number;
-  max_length: number;
-  moderation: 'pre' | 'post';
-  display_name_allowed: number | null;
-  policy_version: string;
-}
+/** What the write route needs of the consultation. */
+type Commentable = WithStatus &
+  Pick<
+    ConsultationRow,
+    | 'opens_at'
+    | 'closes_at'
+    | 'commenting_enabled'
+    | 'sign_in_required'
+    | 'max_length'
+    | 'moderation'
+    | 'display_name_allowed'
+    | 'policy_version'
+  >;
 
-interface PriorComment {
-  id: string;
-  request_hash: string | null;
-  accepted_status: 'pending' | 'published' | null;
-}
+type PriorComment = Pick<CommentRow, 'id' | 'request_hash' | 'accepted_status'>;
 
-export function commentRoutes(app: Hono, o: WriteOptions): void {
+/** A published comment as the list selects it. */
+type PublishedComment = Pick<
+  CommentRow,
+  'id' | 'section_id' | 'body' | 'display_name' | 'stakeholder_type' | 'created_at' | 'reply_body' | 'reply_created_at'
+>;
+
+const commentOf = (m: PublishedComment): Comment => ({
+  id: m.id,
+  ...(m.section_id !== null ? { sectionId: m.section_id } : {}),
+  body: m.body,
+  author: {
+    ...(m.display_name !== null ? { displayName: m.display_name } : {}),
+    stakeholderType: m.stakeholder_type,
+  },
+  createdAt: m.created_at,
+  ...(m.reply_body !== null && m.reply_created_at !== null ? { reply: { body: m.reply_body, createdAt: m.reply_created_at } } : {}),
+});
+
+export function commentRoutes(app: Hono, o: CommentOptions): void {
   const { db, now, limits } = o;
   const q = {
     consultation: db.prepare(`
       SELECT opens_at, closes_at, commenting_enabled, sign_in_required, max_length, moderation,
-        display_name_allowed, policy_version,
-        EXISTS (SELECT 1 FROM decisions d WHERE d.consultation_id = c.id) AS decided
-      FROM consultations c WHERE id = ?`),
+        display_name_allowed, policy_version, ${CONSULTATION_STATUS_SQL} AS status
+      FROM consultations c WHERE id = :id`),
+    exists: db.prepare('SELECT 1 FROM consultations WHERE id = ?'),
+    published: db.prepare(`
+      SELECT id, section_id, body, display_name, stakeholder_type, created_at, reply_body, reply_created_at
+      FROM comments
+      WHERE consultation_id = :id AND status = 'published'
+        AND (:section IS NULL OR section_id = :section)
+        AND (:afterKey IS NULL OR (created_at, id) < (:afterKey, :afterId))
+      ORDER BY created_at DESC, id DESC
+      LIMIT :limit`),
     section: db.prepare('SELECT 1 FROM sections WHERE consultation_id = ? AND id = ?'),
     byKey: db.prepare('SELECT id, request_hash, accepted_status FROM comments WHERE consultation_id = ? AND idempotency_key = ?'),
     byParticipant: db.prepare(
@@ -79,7 +106,7 @@ export function commentRoutes(app: Hono, o: WriteOptions): void {
         status, participant, created_at, idempotency_key, request_hash, accepted_status, client_address)
       VALUES (:id, :consultationId, :sectionId, :body, :displayName, :stakeholderType, :policyVersion,
         :status, :participant, :createdAt, :key, :hash, :status, :address)`),
-    published: db.prepare("SELECT 1 FROM comments WHERE id = ? AND status = 'published'"),
+    isPublished: db.prepare("SELECT 1 FROM comments WHERE id = ? AND status = 'published'"),
     report: db.prepare(`
       INSERT INTO reports (comment_id, reason, note, participant, created_at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (comment_id, participant) DO NOTHING`),
@@ -88,12 +115,9 @@ export function commentRoutes(app: Hono, o: WriteOptions): void {
   /** The same key again: the first answer if it is the same request, else 422. */
   const replay = (prior: PriorComment, hash: string) => {
     if (prior.request_hash !== hash || prior.accepted_status === null) {
-      throw new ProblemError(
-        422,
-        'This Idempotency-Key was already used for a different comment; make a new key for a new draft.',
-        undefined,
-        problemType('idempotency-key-reused'),
-      );
+      throw new ProblemError(422, 'This Idempotency-Key was already used for a different comment; make a new key for a new draft.', {
+        type: problemType('idempotency-key-reused'),
+      });
     }
     return sendWritten(CommentAccepted, { id: prior.id, status: prior.accepted_status }, 201);
   };
@@ -107,21 +131,30 @@ export function commentRoutes(app: Hono, o: WriteOptions): void {
     const freesAt = Date.parse(recent[limit - 1]!.created_at) + limits.windowMs;
     const seconds = Math.max(1, Math.ceil((freesAt - t.getTime()) / 1000));
     const minutes = Math.round(limits.windowMs / 60000);
-    throw new ProblemError(
-      429,
-      `At most ${limit} comments per ${minutes} minutes ${who}; try again in ${seconds} seconds.`,
-      undefined,
-      problemType('rate-limited'),
-      { 'Retry-After': String(seconds) },
-    );
+    throw new ProblemError(429, `At most ${limit} comments per ${minutes} minutes ${who}; try again in ${seconds} seconds.`, {
+      type: problemType('rate-limited'),
+      headers: { 'Retry-After': String(seconds) },
+    });
   };
+
+  app.get('/v1/consultations/:id/comments', (c) => {
+    const id = idOf(c);
+    const section = c.req.query('section') || null;
+    if (section !== null && !Id.safeParse(section).success) throw badRequest('section', 'invalid');
+    const page = pageQueryOf(c);
+    if (!q.exists.get(id)) throw notFound('No such consultation.');
+    if (section !== null && !q.section.get(id, section)) throw notFound('No such section in this consultation.');
+    const rows = q.published.all({ id, section, ...page }) as PublishedComment[];
+    return sendJson(c, CommentPage, pageOf(rows, page, (m) => [m.created_at, m.id], commentOf));
+  });
 
   app.post('/v1/consultations/:id/comments', async (c) => {
     const id = idOf(c);
     const raw = await readJsonBody(c);
     const key = idempotencyKeyOf(c);
     const caller = callerOf(c);
-    const cons = q.consultation.get(id) as ConsultationRow | undefined;
+    const t = now();
+    const cons = q.consultation.get({ id, now: t.getTime() }) as Commentable | undefined;
     if (!cons) throw notFound('No such consultation.');
     if (cons.sign_in_required && !caller.signedIn) throw unauthorized('Sign in to comment on this consultation.');
     const participant = caller.participant;
@@ -135,20 +168,15 @@ export function commentRoutes(app: Hono, o: WriteOptions): void {
     const prior = q.byKey.get(id, key) as PriorComment | undefined;
     if (prior) return replay(prior, hash);
 
-    const t = now();
-    const status = consultationStatus(cons, t);
+    const { status } = cons;
     if (!cons.commenting_enabled) throw new ProblemError(403, 'Commenting is not enabled on this consultation.');
     if (status === 'upcoming') throw new ProblemError(403, `This consultation opens for comments at ${cons.opens_at}.`);
     if (status !== 'open') throw new ProblemError(403, `This consultation closed for comments at ${cons.closes_at}.`);
     if (input.policyVersion !== cons.policy_version) {
-      throw new ProblemError(
-        409,
-        `The usage policy is now version ${cons.policy_version}; read it and accept it again.`,
-        undefined,
-        problemType('policy-changed'),
-        {},
-        { currentPolicyVersion: cons.policy_version },
-      );
+      throw new ProblemError(409, `The usage policy is now version ${cons.policy_version}; read it and accept it again.`, {
+        type: problemType('policy-changed'),
+        currentPolicyVersion: cons.policy_version,
+      });
     }
     const errors: FieldError[] = [];
     if (input.body.length > cons.max_length) errors.push({ field: 'body', code: 'too_long' });
@@ -197,7 +225,7 @@ export function commentRoutes(app: Hono, o: WriteOptions): void {
     if (participant === null) throw badRequest('Sharek-Participant', 'required', 'Send a Sharek-Participant id or sign in.');
     const input = parseBody(Report, raw);
     // Pending and rejected comments are invisible to the public: they cannot be reported either.
-    if (!q.published.get(id)) throw notFound('No such published comment.');
+    if (!q.isPublished.get(id)) throw notFound('No such published comment.');
     // One report per comment and participant: a second one changes nothing (UNIQUE in the table).
     q.report.run(id, input.reason, input.note?.trim() || null, participant, now().toISOString());
     return new Response(null, { status: 202, headers: { 'Cache-Control': 'no-store' } });

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { consultationStatus } from '../src/api/status.js';
 import type { SeedData } from './seed-types.js';
 
 export type Db = Database.Database;
@@ -194,9 +195,21 @@ export function openDatabase(path: string): Db {
   db.pragma('foreign_keys = ON');
   // The CLI and the server may touch the file at the same time.
   db.pragma('busy_timeout = 5000');
+  // The contract's status rule (src/api/status.ts) as an SQL function, so queries filter with the very same rule.
+  db.function('sharek_status', { deterministic: true }, (decided, opensAt, closesAt, now) =>
+    consultationStatus(decided === 1, String(opensAt), String(closesAt), Number(now)),
+  );
   migrate(db);
   return db;
 }
+
+/**
+ * A consultation's status in SQL, for a query on `consultations c` that binds
+ * `:now` (milliseconds since the epoch): `decided` once a decision exists,
+ * else from its dates and the clock.
+ */
+export const CONSULTATION_STATUS_SQL =
+  'sharek_status(EXISTS (SELECT 1 FROM decisions d WHERE d.consultation_id = c.id), c.opens_at, c.closes_at, :now)';
 
 function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
@@ -334,17 +347,4 @@ function writeSeed(db: Db, data: SeedData): void {
       );
     }
   }
-}
-
-/**
- * A consultation's status, as the read routes compute it in SQL: `decided`
- * once a decision exists, else from its dates and the clock.
- */
-export function consultationStatus(
-  row: { opens_at: string; closes_at: string; decided: number | boolean },
-  now: Date,
-): 'upcoming' | 'open' | 'closed' | 'decided' {
-  const t = now.toISOString();
-  if (row.decided) return 'decided';
-  return t < row.opens_at ? 'upcoming' : t < row.closes_at ? 'open' : 'closed';
 }

@@ -1,10 +1,12 @@
 /**
  * The API's HTTP conventions in one place: problem+json errors, JSON answers
- * shaped by their schema with strong ETags and cache headers, and CORS.
+ * shaped by their schema with strong ETags and cache headers, request bodies
+ * and ids, and the public URLs answers carry. CORS is in cors.ts.
  */
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import { Id, Problem } from '../src/api/schemas.js';
+import type { Db } from './db.js';
 import { etagMatches, strongEtag } from './static.js';
 
 export interface FieldError {
@@ -30,35 +32,41 @@ const titles: Record<number, string> = {
 /** Problem types this portal defines: `urn:sharek:problem:<name>`; the widget matches on the name. */
 export const problemType = (name: string) => `urn:sharek:problem:${name}`;
 
-/** Extension members a problem may carry (each declared in the Problem schema). */
-export interface ProblemExtras {
+/** What a problem says besides its status: each member optional, each default the plain one. */
+export interface ProblemOptions {
+  /** Field errors, so a form can mark each field. */
+  errors?: FieldError[];
+  /** `about:blank` unless given (see problemType). */
+  type?: string;
+  /** Extra response headers (Allow, Retry-After, WWW-Authenticate…). */
+  headers?: Record<string, string>;
+  /** Extension member of the policy-changed problem (declared in the Problem schema). */
   currentPolicyVersion?: string;
 }
 
-/** Thrown by handlers; app.onError turns it into the problem answer. */
+/** Thrown by handlers; app.onError answers it with `response()`. */
 export class ProblemError extends Error {
   constructor(
     readonly status: number,
     readonly detail?: string,
-    readonly errors?: FieldError[],
-    readonly type = 'about:blank',
-    readonly headers: Record<string, string> = {},
-    readonly extras: ProblemExtras = {},
+    readonly options: ProblemOptions = {},
   ) {
     super(detail ?? titles[status] ?? `HTTP ${status}`);
+  }
+
+  get errors(): FieldError[] | undefined {
+    return this.options.errors;
+  }
+
+  response(): Response {
+    return problemResponse(this.status, this.detail, this.options);
   }
 }
 
 /** An RFC 9457 answer. Errors are never cached: the state behind them changes. */
-export function problemResponse(
-  status: number,
-  detail?: string,
-  errors?: FieldError[],
-  type = 'about:blank',
-  headers: Record<string, string> = {},
-  extras: ProblemExtras = {},
-): Response {
-  const body = Problem.parse({ type, title: titles[status] ?? 'Error', status, detail, errors, ...extras });
+export function problemResponse(status: number, detail?: string, options: ProblemOptions = {}): Response {
+  const { errors, type = 'about:blank', headers = {}, currentPolicyVersion } = options;
+  const body = Problem.parse({ type, title: titles[status] ?? 'Error', status, detail, errors, currentPolicyVersion });
   return new Response(JSON.stringify(body), {
     status,
     headers: { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store', ...headers },
@@ -66,11 +74,11 @@ export function problemResponse(
 }
 
 export const badRequest = (field: string, code: string, detail?: string) =>
-  new ProblemError(400, detail ?? `invalid ${field}`, [{ field, code }], problemType('invalid-request'));
+  new ProblemError(400, detail ?? `invalid ${field}`, { errors: [{ field, code }], type: problemType('invalid-request') });
 
 /** A 400 naming several fields at once, so a form can mark each. */
 export const invalidFields = (errors: FieldError[], detail = 'Some fields are not valid.') =>
-  new ProblemError(400, detail, errors, problemType('invalid-request'));
+  new ProblemError(400, detail, { errors, type: problemType('invalid-request') });
 
 export const notFound = (detail: string) => new ProblemError(404, detail);
 
@@ -104,51 +112,6 @@ export function sendJson(c: Context, schema: z.ZodMiniType | null, value: unknow
     status: options.status ?? 200,
     headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8' },
   });
-}
-
-export const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Sharek-Participant, If-None-Match';
-export const CORS_EXPOSE_HEADERS = 'ETag, Retry-After';
-
-/** Adds a token to a response's Vary without repeating it. */
-export function appendVary(headers: Headers, token: string): void {
-  const current = headers.get('Vary');
-  const list = current ? current.split(',').map((s) => s.trim()) : [];
-  if (!list.some((t) => t.toLowerCase() === token.toLowerCase() || t === '*')) list.push(token);
-  headers.set('Vary', list.join(', '));
-}
-
-/**
- * CORS for the embedding sites. Written out rather than hono/cors because an
- * unlisted origin's preflight must be refused outright (403), and only
- * exactly listed origins ever get Access-Control-Allow-Origin. `origins` is
- * read on every request so the portal can add its own origin once it knows
- * its port. No credentials: the contract uses no cookies.
- */
-export function corsMiddleware(origins: readonly string[], methods: string): MiddlewareHandler {
-  return async (c, next) => {
-    const origin = c.req.header('Origin');
-    const allowed = origin !== undefined && origins.includes(origin);
-    if (c.req.method === 'OPTIONS' && origin !== undefined && c.req.header('Access-Control-Request-Method')) {
-      if (!allowed) return problemResponse(403, 'origin not allowed', undefined, 'about:blank', { Vary: 'Origin' });
-      return new Response(null, {
-        status: 204,
-        headers: {
-          'Access-Control-Allow-Origin': origin,
-          'Access-Control-Allow-Methods': methods,
-          'Access-Control-Allow-Headers': CORS_ALLOW_HEADERS,
-          'Access-Control-Max-Age': '600',
-          Vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers',
-        },
-      });
-    }
-    await next();
-    // Answers differ by Origin (the header below), so caches must key on it.
-    appendVary(c.res.headers, 'Origin');
-    if (allowed) {
-      c.res.headers.set('Access-Control-Allow-Origin', origin);
-      c.res.headers.set('Access-Control-Expose-Headers', CORS_EXPOSE_HEADERS);
-    }
-  };
 }
 
 /** `application/json` or `application/…+json`, in UTF-8 (the contract's only encoding). */
@@ -252,4 +215,26 @@ export function idOf(c: Context): string {
   const id = c.req.param('id');
   if (id === undefined || !Id.safeParse(id).success) throw badRequest('id', 'invalid', 'Malformed id.');
   return id;
+}
+
+/** Absolute URLs on the portal's public base: `publicUrl` when configured, else the request's own origin. */
+export function publicUrls(publicUrl: string | undefined) {
+  /** The base, without a trailing slash. */
+  const base = (c: Context) => (publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
+  return {
+    base,
+    /** Seed paths like `documents/draft.pdf` are relative to the API's public base. */
+    file: (c: Context, path: string) => new URL(path, `${base(c)}/api/`).href,
+    /** The consultation's own page on the portal. */
+    consultationPage: (c: Context, id: string) => `${base(c)}/consultations/${encodeURIComponent(id)}`,
+  };
+}
+
+export type PublicUrls = ReturnType<typeof publicUrls>;
+
+/** What createApi gives every route module. */
+export interface RouteOptions {
+  db: Db;
+  now: () => Date;
+  urls: PublicUrls;
 }

@@ -52,7 +52,7 @@ export function readerOf(c: Context): string | null {
 }
 
 export const unauthorized = (detail: string) =>
-  new ProblemError(401, detail, undefined, 'about:blank', { 'WWW-Authenticate': 'Bearer realm="sharek"' });
+  new ProblemError(401, detail, { headers: { 'WWW-Authenticate': 'Bearer realm="sharek"' } });
 
 /** The required `Idempotency-Key`: a UUID, compared case-insensitively. */
 export function idempotencyKeyOf(c: Context): string {

@@ -14,18 +14,19 @@
  * rate limits per 10 minutes; 5 and 20).
  *
  * Prints `Sharek portal on http://localhost:<port> …` once it listens, with
- * the real port even when PORT=0 asked for any free one.
+ * the real port even when PORT=0 asked for any free one, and which sites may
+ * embed; later, a line for each origin it refuses (once each, see cors.ts).
  */
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { randomBytes } from 'node:crypto';
-import { realpathSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Id, type LocalizedText } from '../src/api/schemas.js';
-import { createApi } from './app.js';
-import type { RateLimits } from './comments.js';
-import { openDatabase, seedIfEmpty, type Db } from './db.js';
+import { createApi, type ApiOptions } from './app.js';
+import { originOf } from './cors.js';
+import { isEntryPoint } from './entry.js';
+import { openDatabase, seedIfEmpty } from './db.js';
 import type { SeedData } from './seed-types.js';
 import { fileResponse, safeJoin } from './static.js';
 
@@ -46,44 +47,23 @@ export const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; " +
   "require-trusted-types-for 'script'; trusted-types lit-html sharek";
 
-export interface SiteOptions {
-  db: Db;
-  /** Allowed embedding origins; the array is read on every request (see startPortal). */
-  origins: string[];
-  publicUrl?: string;
-  now?: () => Date;
+/** The API's options (app.ts; `origins` is read on every request, see startPortal), and where the pages are. */
+export interface SiteOptions extends Omit<ApiOptions, 'documentsDir'> {
   /** Holds `dist/` and `demo/`; the repository root by default. */
   rootDir?: string;
-  logError?: (error: unknown) => void;
-  /** Enables the moderators' routes at `/api/admin/v1`. */
-  adminToken?: string;
-  rateLimits?: Partial<RateLimits>;
-  trustProxy?: boolean;
 }
 
 /** The whole site as a Hono app, without listening, so tests can call `request()`. */
 export function createSite(options: SiteOptions): Hono {
-  const root = options.rootDir ?? repoRoot;
-  const distDir = `${root}/dist`;
-  const demoDir = `${root}/demo`;
+  const { rootDir = repoRoot, ...api } = options;
+  const distDir = `${rootDir}/dist`;
+  const demoDir = `${rootDir}/demo`;
   const site = new Hono();
 
   // `/api` itself is no resource: send a person who opens it to the contract.
   site.get('/api', (c) => c.redirect('/api/v1/openapi.json'));
 
-  site.route(
-    '/api',
-    createApi({
-      db: options.db,
-      origins: options.origins,
-      ...(options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {}),
-      ...(options.now ? { now: options.now } : {}),
-      ...(options.logError ? { logError: options.logError } : {}),
-      ...(options.adminToken ? { adminToken: options.adminToken } : {}),
-      ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
-      ...(options.trustProxy ? { trustProxy: true } : {}),
-    }),
-  );
+  site.route('/api', createApi(api));
 
   site.get('/dist/*', async (c) => {
     const path = safeJoin(distDir, rawPath(c.req.raw).slice('/dist/'.length));
@@ -180,25 +160,18 @@ function consultationPage(id: string, lang: 'ar' | 'en', title: string): string 
 `;
 }
 
-export interface PortalOptions {
+/** The site's options (see SiteOptions and ApiOptions), but a database file instead of a database. */
+export interface PortalOptions extends Omit<SiteOptions, 'db' | 'origins'> {
   /** 8080 by default; 0 picks a free port. */
   port?: number;
   hostname?: string;
   dbPath: string;
-  /** Embedding origins besides the portal's own. */
+  /** Embedding origins besides the portal's own (SHAREK_ORIGINS); normalised, garbage dropped with a warning. */
   origins?: string[];
-  publicUrl?: string;
   /** For the admin routes; a random one is made when not given. */
   adminToken?: string;
-  now?: () => Date;
   /** Seed content for a new database; portal/seed-data.ts by default. */
   seed?: (now: Date) => SeedData;
-  rootDir?: string;
-  logError?: (error: unknown) => void;
-  /** Comment rate limits (see ApiOptions). */
-  rateLimits?: Partial<RateLimits>;
-  /** Behind a reverse proxy: the client address is the last X-Forwarded-For hop. */
-  trustProxy?: boolean;
 }
 
 export interface RunningPortal {
@@ -206,42 +179,34 @@ export interface RunningPortal {
   port: number;
   dbPath: string;
   adminToken: string;
+  /** The embedding origins it allows besides its own (SHAREK_ORIGINS, normalised). */
+  embeddingOrigins: readonly string[];
   /** True when this start wrote the seed into a new database. */
   seeded: boolean;
   close(): Promise<void>;
 }
 
 export async function startPortal(options: PortalOptions): Promise<RunningPortal> {
+  const { port: wanted = 8080, hostname, dbPath, origins: configured = [], seed: seedOf, ...site } = options;
   const now = options.now ?? (() => new Date());
-  const db = openDatabase(options.dbPath);
+  const db = openDatabase(dbPath);
   let seeded: boolean;
   try {
-    const seed = options.seed ?? (await import('./seed-data.js')).seedData;
+    const seed = seedOf ?? (await import('./seed-data.js')).seedData;
     seeded = seedIfEmpty(db, seed(now()));
   } catch (error) {
     db.close();
     throw error;
   }
 
-  const origins = normaliseOrigins(options.origins ?? []);
+  const embeddingOrigins = normaliseOrigins(configured, options.log ?? ((line) => console.warn(line)));
+  const origins = [...embeddingOrigins];
   if (options.publicUrl) origins.push(new URL(options.publicUrl).origin);
   const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
-  const app = createSite({
-    db,
-    origins,
-    adminToken,
-    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
-    ...(options.trustProxy ? { trustProxy: true } : {}),
-    ...(options.publicUrl !== undefined ? { publicUrl: options.publicUrl } : {}),
-    now,
-    ...(options.rootDir !== undefined ? { rootDir: options.rootDir } : {}),
-    ...(options.logError ? { logError: options.logError } : {}),
-  });
+  const app = createSite({ ...site, db, origins, adminToken, now });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 8080, ...(options.hostname ? { hostname: options.hostname } : {}) }, () =>
-      resolve(s),
-    );
+    const s = serve({ fetch: app.fetch, port: wanted, ...(hostname ? { hostname } : {}) }, () => resolve(s));
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
@@ -251,8 +216,9 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
   return {
     url: `http://localhost:${port}`,
     port,
-    dbPath: options.dbPath,
+    dbPath,
     adminToken,
+    embeddingOrigins,
     seeded,
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -267,15 +233,21 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
   };
 }
 
+/** What start prints about who may embed (never a secret: CORS tells each origin anyway). */
+export function embeddingNotice(origins: readonly string[]): string {
+  return origins.length
+    ? `Sites allowed to embed (SHAREK_ORIGINS): ${origins.join(', ')}; and the portal's own origin`
+    : "Only the portal's own origin may embed; set SHAREK_ORIGINS (comma-separated) to let other sites embed";
+}
+
 /** `https://a.gov.jo/` and `https://a.gov.jo` are the same origin; garbage is dropped with a warning. */
-function normaliseOrigins(list: string[]): string[] {
+function normaliseOrigins(list: string[], warn: (line: string) => void): string[] {
   const out: string[] = [];
   for (const entry of list.map((s) => s.trim()).filter(Boolean)) {
-    try {
-      out.push(new URL(entry).origin);
-    } catch {
-      console.warn(`SHAREK_ORIGINS: ignoring "${entry}", not an origin`);
-    }
+    // Only http(s): any other URL's origin is "null", which would let sandboxed frames in.
+    const origin = originOf(entry);
+    if (origin === null) warn(`SHAREK_ORIGINS: ignoring "${entry}", not an http(s) origin`);
+    else if (!out.includes(origin)) out.push(origin);
   }
   return out;
 }
@@ -301,6 +273,7 @@ async function main(): Promise<void> {
     trustProxy: env.SHAREK_TRUST_PROXY === '1' || env.SHAREK_TRUST_PROXY === 'true',
   });
   console.log(`Sharek portal on ${portal.url} (demo /, API /api, db ${dbPath})`);
+  console.log(embeddingNotice(portal.embeddingOrigins));
   if (portal.seeded) console.log('Seeded a new database.');
   if (!adminToken) console.log(`SHAREK_ADMIN_TOKEN not set; development admin token: ${portal.adminToken}`);
   const stop = () => {
@@ -321,17 +294,7 @@ function countFromEnv(name: string): number | undefined {
   return n;
 }
 
-const isEntryPoint = (() => {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return pathToFileURL(realpathSync(entry)).href === import.meta.url;
-  } catch {
-    return false;
-  }
-})();
-
-if (isEntryPoint) {
+if (isEntryPoint(import.meta.url)) {
   main().catch((error: unknown) => {
     console.error(error);
     process.exit(1);

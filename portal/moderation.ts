@@ -14,8 +14,9 @@ import {
   StakeholderType,
   type Decision as DecisionT,
 } from '../src/api/schemas.js';
-import { consultationStatus, isoUtc, type Db } from './db.js';
+import { CONSULTATION_STATUS_SQL, isoUtc, type Db } from './db.js';
 import { badRequest, invalidFields, notFound, parseBody, ProblemError, type FieldError } from './http.js';
+import type { CommentRow, ConsultationRow, ReportRow, WithStatus } from './rows.js';
 
 export const CommentStatus = z.enum(['pending', 'published', 'rejected']);
 
@@ -66,22 +67,10 @@ export type AdminComment = z.infer<typeof AdminComment>;
 export type ReportedComment = z.infer<typeof ReportedComment>;
 export type CommentStatus = z.infer<typeof CommentStatus>;
 
-interface CommentRow {
-  id: string;
-  consultation_id: string;
-  section_id: string | null;
-  body: string;
-  display_name: string | null;
-  stakeholder_type: AdminComment['stakeholderType'];
-  policy_version: string;
-  status: CommentStatus;
-  created_at: string;
-  moderated_at: string | null;
-  rejection_reason: AdminComment['rejectionReason'] | null;
-  reply_body: string | null;
-  reply_created_at: string | null;
+/** A comment as the moderators' queries select it: the row less what identifies the writer, with its report count. */
+type ModeratedComment = Omit<CommentRow, 'participant' | 'idempotency_key' | 'request_hash' | 'accepted_status' | 'client_address'> & {
   reports: number;
-}
+};
 
 const commentSelect = `
   SELECT m.id, m.consultation_id, m.section_id, m.body, m.display_name, m.stakeholder_type, m.policy_version,
@@ -89,7 +78,7 @@ const commentSelect = `
     (SELECT count(*) FROM reports r WHERE r.comment_id = m.id) AS reports
   FROM comments m`;
 
-function toAdmin(r: CommentRow): AdminComment {
+function toAdmin(r: ModeratedComment): AdminComment {
   return {
     id: r.id,
     consultationId: r.consultation_id,
@@ -131,13 +120,13 @@ export function listComments(db: Db, filter: CommentFilter = {}): AdminComment[]
        WHERE (:status IS NULL OR m.status = :status) AND (:consultation IS NULL OR m.consultation_id = :consultation)
        ORDER BY m.created_at, m.id LIMIT :limit`,
     )
-    .all({ status: filter.status ?? null, consultation: filter.consultationId ?? null, limit }) as CommentRow[];
+    .all({ status: filter.status ?? null, consultation: filter.consultationId ?? null, limit }) as ModeratedComment[];
   return rows.map(toAdmin);
 }
 
-function commentOf(db: Db, id: string): CommentRow {
+function commentOf(db: Db, id: string): ModeratedComment {
   if (!Id.safeParse(id).success) throw badRequest('id', 'invalid', 'Malformed comment id.');
-  const row = db.prepare(`${commentSelect} WHERE m.id = ?`).get(id) as CommentRow | undefined;
+  const row = db.prepare(`${commentSelect} WHERE m.id = ?`).get(id) as ModeratedComment | undefined;
   if (!row) throw notFound(`No comment ${id}.`);
   return row;
 }
@@ -190,11 +179,11 @@ export function listReports(db: Db, filter: { consultationId?: string | undefine
          AND (:consultation IS NULL OR m.consultation_id = :consultation)
        ORDER BY reports DESC, m.created_at, m.id LIMIT ${MAX_LIST}`,
     )
-    .all({ consultation: filter.consultationId ?? null }) as CommentRow[];
+    .all({ consultation: filter.consultationId ?? null }) as ModeratedComment[];
   const reportsOf = db.prepare('SELECT reason, note, created_at FROM reports WHERE comment_id = ? ORDER BY created_at, id');
   return comments.map((c) => ({
     comment: toAdmin(c),
-    reports: (reportsOf.all(c.id) as { reason: ReportedComment['reports'][number]['reason']; note: string | null; created_at: string }[]).map(
+    reports: (reportsOf.all(c.id) as Pick<ReportRow, 'reason' | 'note' | 'created_at'>[]).map(
       (r) => ({ reason: r.reason, ...(r.note !== null ? { note: r.note } : {}), createdAt: r.created_at }),
     ),
   }));
@@ -210,13 +199,10 @@ export function publishDecision(db: Db, consultationId: string, input: unknown, 
   return db
     .transaction((): DecisionT => {
       const c = db
-        .prepare(
-          `SELECT opens_at, closes_at, EXISTS (SELECT 1 FROM decisions d WHERE d.consultation_id = c.id) AS decided
-           FROM consultations c WHERE id = ?`,
-        )
-        .get(consultationId) as { opens_at: string; closes_at: string; decided: number } | undefined;
+        .prepare(`SELECT closes_at, ${CONSULTATION_STATUS_SQL} AS status FROM consultations c WHERE id = :id`)
+        .get({ id: consultationId, now: now.getTime() }) as (Pick<ConsultationRow, 'closes_at'> & WithStatus) | undefined;
       if (!c) throw notFound(`No consultation ${consultationId}.`);
-      const status = consultationStatus(c, now);
+      const status = c.status;
       if (status === 'decided') {
         throw new ProblemError(409, 'A decision is already published for this consultation; it is not replaced.');
       }

@@ -1,156 +1,28 @@
 /**
  * The contract as an OpenAPI 3.1 document, generated from the same zod
  * schemas the widget and the portal use, so the three cannot drift apart.
- * Only the paths, parameters and prose are written here.
+ * Only the paths, parameters and prose are written here; the schemas and the
+ * pieces paths share are in openapi-parts.ts.
  */
-import * as z from 'zod/mini';
-import * as S from '../src/api/schemas.js';
 import * as M from './moderation.js';
-
-/** Every named schema, as it appears under components.schemas. */
-const named = {
-  Id: S.Id,
-  LocalizedText: S.LocalizedText,
-  LocalizedHtml: S.LocalizedHtml,
-  StakeholderType: S.StakeholderType,
-  ConsultationKind: S.ConsultationKind,
-  ConsultationStatus: S.ConsultationStatus,
-  Agency: S.Agency,
-  Participation: S.Participation,
-  Section: S.Section,
-  ConsultationDocument: S.ConsultationDocument,
-  Commenting: S.Commenting,
-  Consultation: S.Consultation,
-  ConsultationSummary: S.ConsultationSummary,
-  ConsultationPage: S.ConsultationPage,
-  Comment: S.Comment,
-  CommentPage: S.CommentPage,
-  NewComment: S.NewComment,
-  CommentAccepted: S.CommentAccepted,
-  ReportReason: S.ReportReason,
-  Report: S.Report,
-  PollStatus: S.PollStatus,
-  Poll: S.Poll,
-  Vote: S.Vote,
-  DecisionOutcome: S.DecisionOutcome,
-  Decision: S.Decision,
-  UsagePolicy: S.UsagePolicy,
-  Problem: S.Problem,
-  CommentStatus: M.CommentStatus,
-  AdminComment: M.AdminComment,
-  AdminCommentList: M.AdminCommentList,
-  ReportedComment: M.ReportedComment,
-  ReportList: M.ReportList,
-  Rejection: M.Rejection,
-  Reply: M.Reply,
-  NewDecision: M.NewDecision,
-} satisfies Record<string, z.ZodMiniType>;
-
-type SchemaName = keyof typeof named;
-
-function componentSchemas(): Record<string, unknown> {
-  const registry = z.registry<{ id: string }>();
-  for (const [id, schema] of Object.entries(named)) registry.add(schema, { id });
-  // A registry converts to one schema per id, with $refs between them
-  // wherever one named schema uses another.
-  const { schemas } = z.toJSONSchema(registry, {
-    target: 'draft-2020-12',
-    uri: (id) => `#/components/schemas/${id}`,
-  }) as { schemas: Record<string, Record<string, unknown>> };
-  for (const schema of Object.values(schemas)) {
-    // 3.1 takes its dialect from the document; per-schema ids would only confuse tools.
-    delete schema.$schema;
-    delete schema.$id;
-  }
-  return schemas;
-}
-
-const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
-
-const jsonContent = (name: SchemaName) => ({ 'application/json': { schema: ref(name) } });
-
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ref('Problem') } },
-});
-
-const cachedRead = (description: string, name: SchemaName) => ({
-  description,
-  headers: {
-    ETag: { $ref: '#/components/headers/ETag' },
-    'Cache-Control': { $ref: '#/components/headers/Cache-Control' },
-  },
-  content: jsonContent(name),
-});
-
-const idParam = (description: string) => ({
-  name: 'id',
-  in: 'path',
-  required: true,
-  description,
-  schema: ref('Id'),
-});
-
-const query = (name: string, description: string, schema: object) => ({
-  name,
-  in: 'query',
-  required: false,
-  description,
-  schema,
-});
-
-const limitParam = query('limit', 'Page size.', { type: 'integer', minimum: 1, maximum: 100, default: 20 });
-const cursorParam = query('cursor', 'Opaque cursor from the previous page’s `nextCursor`.', {
-  type: 'string',
-  maxLength: 200,
-});
-
-const readErrors = {
-  '304': { $ref: '#/components/responses/NotModified' },
-  '400': problem('Malformed id or query parameter; `errors` names the field.'),
-  '404': problem('No such resource.'),
-};
-
-/** Every error a write can answer, by status; each route lists the ones it really gives. */
-const writeError: Record<string, object> = {
-  '400': problem(
-    'Invalid request: malformed id, missing or malformed `Idempotency-Key` or `Sharek-Participant`, ' +
-      'a body that is not UTF-8 JSON, or invalid fields; `errors` names each field and a code ' +
-      '(`required`, `too_long`, `too_many`, `invalid`, …). Unknown members are ignored.',
-  ),
-  '401': problem('Sign-in required, or a malformed `Authorization` header: offer the portal’s sign-in.'),
-  '403': problem('The consultation or poll is not open.'),
-  '404': problem('No such resource.'),
-  '413': problem('Body larger than 64 KB.'),
-  '415': problem('Body is not `application/json` in UTF-8.'),
-  '422': problem('This `Idempotency-Key` was already used with a different body (`…:idempotency-key-reused`).'),
-  '429': {
-    ...problem('Too many comments from this participant or address; retry after the given delay.'),
-    headers: { 'Retry-After': { $ref: '#/components/headers/Retry-After' } },
-  },
-};
-
-const writeErrors = (codes: string[], extra: Record<string, object> = {}) => ({
-  ...Object.fromEntries(codes.map((code) => [code, writeError[code]!])),
-  ...extra,
-});
-
-const adminSecurity = [{ admin: [] }];
-
-/** Admin answers: 401 without the admin token, 403 with a wrong one. */
-const adminErrors = (codes: string[], extra: Record<string, object> = {}) => ({
-  '401': problem('No admin token (`Authorization: Bearer <admin token>`).'),
-  '403': problem('Wrong admin token.'),
-  ...Object.fromEntries(codes.map((code) => [code, writeError[code]!])),
-  ...extra,
-});
-
-const written = (description: string, name: SchemaName) => ({ description, content: jsonContent(name) });
-
-const participantHeaders = [
-  { $ref: '#/components/parameters/SharekParticipant' },
-];
-const idempotencyHeader = { $ref: '#/components/parameters/IdempotencyKey' };
+import {
+  adminErrors,
+  adminSecurity,
+  cachedRead,
+  components,
+  cursorParam,
+  idempotencyHeader,
+  idParam,
+  jsonContent,
+  limitParam,
+  participantHeaders,
+  problem,
+  query,
+  readErrors,
+  ref,
+  writeErrors,
+  written,
+} from './openapi-parts.js';
 
 export function openApiDocument(): Record<string, unknown> {
   return {
@@ -356,6 +228,19 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      '/v1/embed-check': {
+        get: {
+          operationId: 'checkEmbedding',
+          summary: 'Whether the asking page’s origin may use this API',
+          description:
+            'Answers any origin (`Access-Control-Allow-Origin: *`, no credentials) whether its `Origin` is one ' +
+            'of the portal’s embedding origins, so a widget whose requests failed can tell a site that still ' +
+            'has to be allowed from a network failure. Only yes or no about the asking origin: the list is never ' +
+            'disclosed. A request without `Origin` (same-origin, or not from a browser page) is `true`: CORS ' +
+            'does not restrict it. `Cache-Control: no-store`.',
+          responses: { '200': written('Whether this origin may embed.', 'EmbedCheck') },
+        },
+      },
       '/v1/openapi.json': {
         get: {
           operationId: 'getOpenApi',
@@ -364,47 +249,6 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
     },
-    components: {
-      schemas: componentSchemas(),
-      parameters: {
-        SharekParticipant: {
-          name: 'Sharek-Participant',
-          in: 'header',
-          required: false,
-          description: 'A random id the browser keeps, for anonymous participation (one vote per participant).',
-          schema: { type: 'string', format: 'uuid' },
-        },
-        IdempotencyKey: {
-          name: 'Idempotency-Key',
-          in: 'header',
-          required: true,
-          description: 'A UUID made once per draft or vote; repeating it repeats the first answer.',
-          schema: { type: 'string', format: 'uuid' },
-        },
-      },
-      headers: {
-        ETag: { description: 'Strong validator of the body.', schema: { type: 'string' } },
-        'Cache-Control': { description: 'How long shared caches may keep the answer.', schema: { type: 'string' } },
-        'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer', minimum: 0 } },
-      },
-      responses: {
-        NotModified: {
-          description: 'The `If-None-Match` validator still matches; no body.',
-          headers: { ETag: { $ref: '#/components/headers/ETag' } },
-        },
-      },
-      securitySchemes: {
-        bearer: {
-          type: 'http',
-          scheme: 'bearer',
-          description: 'A signed-in person’s token, supplied by the host page.',
-        },
-        admin: {
-          type: 'http',
-          scheme: 'bearer',
-          description: 'The moderators’ token (`SHAREK_ADMIN_TOKEN`); only for `/admin/v1/…`.',
-        },
-      },
-    },
+    components: components(),
   };
 }

@@ -1,23 +1,33 @@
 /**
- * A poll as the caller may see it: shared by `GET /v1/polls/{id}` and the
- * answer to a vote, so both apply the same results-visibility rule.
+ * `GET /v1/polls/{id}`, and a poll as the caller may see it: shared with the
+ * answer to a vote (votes.ts), so both apply the same results-visibility rule.
  */
-import type { Poll } from '../src/api/schemas.js';
+import type { Hono } from 'hono';
+import { Poll } from '../src/api/schemas.js';
+import { phaseAt } from '../src/api/status.js';
 import type { Db } from './db.js';
+import { idOf, notFound, sendJson, type RouteOptions } from './http.js';
+import { readerOf } from './identity.js';
+import { parseJson, type PollOptionRow, type PollRow } from './rows.js';
 
-export interface PollRow {
-  id: string;
-  question: string;
-  max_choices: number;
-  opens_at: string;
-  closes_at: string;
-  results_visibility: Poll['resultsVisibility'];
+/** What a poll's own query selects. */
+export type PollRead = Omit<PollRow, 'consultation_id' | 'position'>;
+
+/** The contract's rule (src/api/status.ts): the dates alone. */
+export const pollStatus = (p: PollRead, now: Date): Poll['status'] => phaseAt(p.opens_at, p.closes_at, now.getTime());
+
+export function pollRoutes(app: Hono, { db, now }: Pick<RouteOptions, 'db' | 'now'>): void {
+  const q = pollQueries(db);
+  app.get('/v1/polls/:id', (c) => {
+    const id = idOf(c);
+    // The same caller key the vote route uses; anything malformed reads as anonymous.
+    const poll = readPoll(q, id, readerOf(c), now());
+    if (!poll) throw notFound('No such poll.');
+    // Whoever identifies themselves gets an answer about them: never from a shared cache.
+    const identified = c.req.header('Sharek-Participant') !== undefined || c.req.header('Authorization') !== undefined;
+    return sendJson(c, Poll, poll, { private: identified, vary: ['Sharek-Participant', 'Authorization'] });
+  });
 }
-
-export const pollStatus = (p: PollRow, now: Date): Poll['status'] => {
-  const t = now.toISOString();
-  return t < p.opens_at ? 'upcoming' : t < p.closes_at ? 'open' : 'closed';
-};
 
 export function pollQueries(db: Db) {
   return {
@@ -37,7 +47,7 @@ export type PollQueries = ReturnType<typeof pollQueries>;
 
 /** The Poll answer for `participant` (null: anonymous), or undefined for an unknown poll. */
 export function readPoll(q: PollQueries, id: string, participant: string | null, now: Date): Poll | undefined {
-  const p = q.poll.get(id) as PollRow | undefined;
+  const p = q.poll.get(id) as PollRead | undefined;
   if (!p) return undefined;
   const status = pollStatus(p, now);
   const voted = participant !== null && q.hasVoted.get(p.id, participant) !== undefined;
@@ -46,7 +56,7 @@ export function readPoll(q: PollQueries, id: string, participant: string | null,
     p.results_visibility === 'always' ||
     (p.results_visibility === 'after_vote' && (voted || status === 'closed')) ||
     (p.results_visibility === 'after_close' && status === 'closed');
-  const options = q.options.all(p.id) as { id: string; label: string }[];
+  const options = q.options.all(p.id) as Pick<PollOptionRow, 'id' | 'label'>[];
   let results: Poll['results'];
   if (visible) {
     const counts: Record<string, number> = Object.fromEntries(options.map((o) => [o.id, 0]));
@@ -55,8 +65,8 @@ export function readPoll(q: PollQueries, id: string, participant: string | null,
   }
   return {
     id: p.id,
-    question: JSON.parse(p.question) as Poll['question'],
-    options: options.map((o) => ({ id: o.id, label: JSON.parse(o.label) as Poll['question'] })),
+    question: parseJson(p.question),
+    options: options.map((o) => ({ id: o.id, label: parseJson(o.label) })),
     maxChoices: p.max_choices,
     opensAt: p.opens_at,
     closesAt: p.closes_at,

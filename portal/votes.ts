@@ -17,12 +17,13 @@ import {
   readJsonBody,
   sendWritten,
   type FieldError,
+  type RouteOptions,
 } from './http.js';
 import { callerOf, idempotencyKeyOf } from './identity.js';
-import { pollQueries, pollStatus, readPoll, type PollRow } from './polls.js';
-import type { WriteOptions } from './comments.js';
+import { pollQueries, pollStatus, readPoll, type PollRead } from './polls.js';
+import type { VoteRow } from './rows.js';
 
-export function voteRoutes(app: Hono, o: Pick<WriteOptions, 'db' | 'now'>): void {
+export function voteRoutes(app: Hono, o: Pick<RouteOptions, 'db' | 'now'>): void {
   const { db, now } = o;
   const pq = pollQueries(db);
   const q = {
@@ -37,7 +38,7 @@ export function voteRoutes(app: Hono, o: Pick<WriteOptions, 'db' | 'now'>): void
     const raw = await readJsonBody(c);
     const key = idempotencyKeyOf(c);
     const participant = callerOf(c).participant;
-    const poll = pq.poll.get(id) as PollRow | undefined;
+    const poll = pq.poll.get(id) as PollRead | undefined;
     if (!poll) throw notFound('No such poll.');
     if (participant === null) throw badRequest('Sharek-Participant', 'required', 'Send a Sharek-Participant id or sign in.');
     const chosen = [...parseBody(Vote, raw).optionIds].sort();
@@ -48,19 +49,16 @@ export function voteRoutes(app: Hono, o: Pick<WriteOptions, 'db' | 'now'>): void
 
     /** Null when this participant has not voted; else the replay's 201, or a 409/422. */
     const existing = () => {
-      const prior = q.voteOf.get(id, participant) as { id: number; idempotency_key: string | null } | undefined;
+      const prior = q.voteOf.get(id, participant) as Pick<VoteRow, 'id' | 'idempotency_key'> | undefined;
       if (!prior) return null;
       if (prior.idempotency_key !== key) {
-        throw new ProblemError(409, 'You have already voted in this poll.', undefined, problemType('already-voted'));
+        throw new ProblemError(409, 'You have already voted in this poll.', { type: problemType('already-voted') });
       }
       const had = (q.choicesOf.all(prior.id) as { option_id: string }[]).map((r) => r.option_id);
       if (had.join('\n') !== chosen.join('\n')) {
-        throw new ProblemError(
-          422,
-          'This Idempotency-Key was already used for a different vote.',
-          undefined,
-          problemType('idempotency-key-reused'),
-        );
+        throw new ProblemError(422, 'This Idempotency-Key was already used for a different vote.', {
+          type: problemType('idempotency-key-reused'),
+        });
       }
       return answer();
     };

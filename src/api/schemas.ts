@@ -217,9 +217,9 @@ export const Problem = z.object({
 });
 
 /**
- * `GET /v1/embed-check`, open to any origin: whether the asking page's origin
- * may embed this portal. The widget asks after a request failed like a
- * network failure, to tell a refused origin from a broken connection.
+ * `GET /v1/embed-check`: whether the asking page's origin may use the API
+ * (is one of the portal's embedding origins). Any origin may ask; the list
+ * itself is never disclosed.
  */
 export const EmbedCheck = z.object({ allowed: z.boolean() });
 

@@ -4,7 +4,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { ApiError } from '../api/errors.js';
 import type { Poll } from '../api/schemas.js';
 import { SharekElement } from '../shared/base.js';
-import { ClockController } from '../shared/clock.js';
+import { ClockController, statusAt } from '../shared/clock.js';
 import { cssProps } from '../shared/css-props.js';
 import { SharekVoteEvent } from '../shared/events.js';
 import { formatNumber, formatPercent, pick } from '../shared/format.js';
@@ -111,13 +111,9 @@ export class SharekPoll extends SharekElement {
     return this.fresh ?? this.data ?? this.loader.value;
   }
 
-  /** The status the dates give now (a poll the portal closed stays closed). */
+  /** The status the dates give now (a poll the portal closed stays closed): the shared rule. */
   statusOf(p: Poll): PollStatus {
-    if (p.status === 'closed') return 'closed';
-    const now = this.clock.now;
-    if (now < Date.parse(p.opensAt)) return 'upcoming';
-    if (now < Date.parse(p.closesAt)) return 'open';
-    return 'closed';
+    return statusAt(p.status, p.opensAt, p.closesAt, this.clock.now);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -48,15 +48,5 @@ export class ClockController implements ReactiveController {
   }
 }
 
-/** The status the dates give now; a decision, once published, stays. */
-export function statusAt<S extends string>(
-  given: S | 'decided',
-  opensAt: string,
-  closesAt: string,
-  now: number,
-): 'upcoming' | 'open' | 'closed' | 'decided' {
-  if (given === 'decided') return 'decided';
-  if (now < Date.parse(opensAt)) return 'upcoming';
-  if (now < Date.parse(closesAt)) return 'open';
-  return 'closed';
-}
+/** The status to show now: src/api/status.ts holds the one rule, shared with the portal. */
+export { statusAt } from '../api/status.js';

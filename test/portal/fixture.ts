@@ -185,6 +185,8 @@ export interface TestApi {
   /** Moves the API's clock. */
   setNow(d: Date): void;
   origins: string[];
+  /** The lines the API logged for whoever runs it (refused origins). */
+  logged: string[];
   close(): void;
 }
 
@@ -214,6 +216,7 @@ export function makeApi(options: MakeApiOptions = {}): TestApi {
   seedIfEmpty(db, fixtureSeed(T0));
   let now = T0;
   const origins = [ALLOWED_ORIGIN];
+  const logged: string[] = [];
   openDocs(docsDir);
   const app = createApi({
     db,
@@ -221,6 +224,7 @@ export function makeApi(options: MakeApiOptions = {}): TestApi {
     now: () => now,
     documentsDir: docsDir,
     logError: () => {},
+    log: (line) => logged.push(line),
     adminToken: ADMIN_TOKEN,
     rateLimits: options.rateLimits ?? { perParticipant: 1000, perAddress: 1000 },
     ...(options.trustProxy ? { trustProxy: true } : {}),
@@ -232,6 +236,7 @@ export function makeApi(options: MakeApiOptions = {}): TestApi {
     dbPath,
     docsDir,
     origins,
+    logged,
     setNow: (d) => {
       now = d;
     },

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { Hono } from 'hono';
 import * as S from '../../src/api/schemas.js';
 import { createApi } from '../../portal/app.js';
-import { ALLOWED_ORIGIN, HOST, makeApi, type TestApi } from './fixture.js';
+import { ADMIN_TOKEN, ALLOWED_ORIGIN, HOST, makeApi, type TestApi } from './fixture.js';
 
 let t: TestApi;
 before(() => {
@@ -173,6 +173,37 @@ describe('errors', () => {
     const res = await req('/v1/consultations/open-c', { method: 'DELETE' });
     await assertProblem(res, 405);
     assert.match(res.headers.get('Allow')!, /GET/);
+  });
+
+  test('Allow is what the registered routes take: each listed method answers, others are 405', async () => {
+    const paths: [string, string][] = [
+      ['/v1/consultations', 'GET, HEAD'],
+      ['/v1/consultations/open-c', 'GET, HEAD'],
+      ['/v1/consultations/open-c/comments', 'GET, HEAD, POST'],
+      ['/v1/comments/x/reports', 'POST'],
+      ['/v1/polls/poll-always', 'GET, HEAD'],
+      ['/v1/polls/poll-always/votes', 'POST'],
+      ['/v1/consultations/decided-c/decision', 'GET, HEAD'],
+      ['/v1/policy', 'GET, HEAD'],
+      ['/v1/openapi.json', 'GET, HEAD'],
+      ['/v1/embed-check', 'GET, HEAD, OPTIONS'],
+      ['/documents/draft.pdf', 'GET, HEAD'],
+      ['/admin/v1/comments', 'GET, HEAD'],
+      ['/admin/v1/comments/x/approve', 'POST'],
+      ['/admin/v1/comments/x/reject', 'POST'],
+      ['/admin/v1/comments/x/reply', 'POST'],
+      ['/admin/v1/reports', 'GET, HEAD'],
+      ['/admin/v1/consultations/x/decision', 'POST'],
+    ];
+    const headers = { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' };
+    for (const [path, allow] of paths) {
+      const res = await req(path, { method: 'PUT', headers });
+      await assertProblem(res, 405);
+      assert.equal(res.headers.get('Allow'), allow, path);
+      for (const method of allow.split(', ')) {
+        assert.notEqual((await req(path, { method, headers, ...(method === 'POST' ? { body: '{}' } : {}) })).status, 405, `${method} ${path}`);
+      }
+    }
   });
 
   test('HEAD answers like GET without a body', async () => {
