@@ -12,6 +12,7 @@ import { errorMessage } from '../shared/messages.js';
 import { sanitizedHtml } from '../shared/sanitize.js';
 import { httpUrl } from '../shared/url.js';
 import { hostStyles } from '../shared/styles.js';
+import { STAKEHOLDER_TYPES, stakeholderLabel } from '../shared/texts.js';
 import { styles } from './comment-form.styles.js';
 import { DraftStore, emptyDraft, type Draft } from './draft.js';
 import { findPersonalData, type PersonalDataFinding } from './personal-data.js';
@@ -19,7 +20,6 @@ import { findPersonalData, type PersonalDataFinding } from './personal-data.js';
 type Field = 'body' | 'sectionId' | 'stakeholderType' | 'displayName' | 'policy';
 type Phase = 'editing' | 'warning' | 'sending' | 'waiting' | 'failed' | 'sent';
 
-const STAKEHOLDERS: StakeholderType[] = ['individual', 'private_sector', 'civil_society', 'academia', 'government'];
 /** How many times a send is retried by itself on network failure or 5xx before asking the person. */
 const RETRIES = 5;
 
@@ -210,7 +210,7 @@ export class SharekCommentForm extends SharekElement {
       >
         <legend>${msg('You are commenting as')}</legend>
         ${this.fieldError('stakeholderType')}
-        ${STAKEHOLDERS.map(
+        ${STAKEHOLDER_TYPES.map(
           (t) => html`<div class="choice">
             <input
               type="radio"
@@ -561,16 +561,6 @@ export class SharekCommentForm extends SharekElement {
 /** Runs message lookups outside render (event handlers) in this element's locale. */
 function withLocaleText<T>(el: SharekElement, fn: () => T): T {
   return el.inLocale(fn);
-}
-
-export function stakeholderLabel(type: StakeholderType): string {
-  return {
-    individual: () => msg('An individual'),
-    private_sector: () => msg('The private sector'),
-    civil_society: () => msg('A civil society organisation'),
-    academia: () => msg('Academia'),
-    government: () => msg('A government body'),
-  }[type]();
 }
 
 function personalDataLabel(kind: PersonalDataFinding['kind']): string {

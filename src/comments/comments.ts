@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { html, literal, type StaticValue } from 'lit/static-html.js';
 import { Task, TaskStatus } from '@lit/task';
 import { ApiError } from '../api/errors.js';
-import type { Comment, CommentPage, Report, ReportReason, Section, StakeholderType, UsagePolicy } from '../api/schemas.js';
+import type { Comment, CommentPage, Report, ReportReason, Section, UsagePolicy } from '../api/schemas.js';
 import { SharekElement } from '../shared/base.js';
 import { SharekCommentReportedEvent } from '../shared/events.js';
 import { formatNumber, formatWait, pick } from '../shared/format.js';
@@ -14,6 +14,7 @@ import { errorMessage } from '../shared/messages.js';
 import { errorState } from '../shared/states.js';
 import { PagingController } from '../shared/paging.js';
 import { hostStyles, moreStyles, skeletonStyles } from '../shared/styles.js';
+import { stakeholderLabel } from '../shared/texts.js';
 import { styles } from './comments.styles.js';
 
 /** The longest note a report may carry (the contract's limit). */
@@ -229,7 +230,7 @@ export class SharekComments extends SharekElement {
     let n: number | undefined;
     if (this.nextCursor === null) n = this.comments.length;
     else if (!this.filter) n = this.consultationLoader.value?.participation.comments;
-    return n === undefined ? nothing : html`<p part="count" class="count">${commentCount(this.locale, n)}</p>`;
+    return n === undefined ? nothing : html`<p part="count" class="count">${publishedCommentCount(this.locale, n)}</p>`;
   }
 
   private renderFilter() {
@@ -533,18 +534,7 @@ function excerpt(text: string, max = 280): string {
   return text.length > max ? `${text.slice(0, max).trimEnd()}…` : text;
 }
 
-/** The stakeholder group a comment's author gave, in the locale. */
-export function stakeholderLabel(type: StakeholderType): string {
-  return {
-    individual: () => msg('Individual'),
-    private_sector: () => msg('Private sector'),
-    civil_society: () => msg('Civil society'),
-    academia: () => msg('Academia'),
-    government: () => msg('Government'),
-  }[type]();
-}
-
-function commentCount(locale: Locale, n: number): string {
+function publishedCommentCount(locale: Locale, n: number): string {
   const v = formatNumber(locale, n);
   return plural(locale, n, {
     zero: () => msg('No published comments', { id: 'publishedComments.zero' }),

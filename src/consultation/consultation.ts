@@ -6,11 +6,12 @@ import type { Consultation, Section } from '../api/schemas.js';
 import { SharekElement } from '../shared/base.js';
 import { ClockController, statusAt } from '../shared/clock.js';
 import { SharekStatusChangeEvent } from '../shared/events.js';
-import { fileType, formatBytes, formatNumber, formatRelative, pick } from '../shared/format.js';
-import { msg, plural, str, type Locale } from '../shared/localize.js';
+import { fileType, formatBytes, pick } from '../shared/format.js';
+import { msg, str } from '../shared/localize.js';
 import { sanitize, sanitizedHtml } from '../shared/sanitize.js';
 import { httpUrl } from '../shared/url.js';
 import { hostStyles, skeletonStyles, statusStyles } from '../shared/styles.js';
+import { kindLabel, participation, statusLabel, timeline } from '../shared/texts.js';
 import { styles } from './consultation.styles.js';
 
 type InnerTags = Record<'decision' | 'poll' | 'form' | 'comments', StaticValue>;
@@ -248,7 +249,7 @@ export class SharekConsultation extends SharekElement {
         <h2 part="title" id="title" lang=${title.lang}>${title.text}</h2>
         <p class="status-line">
           <span part="status" class="status ${status}">${statusLabel(status)}</span>
-          <span class="when">${this.timeline(status, c)}</span>
+          <span class="when">${timeline(locale, status, c.opensAt, c.closesAt, this.clock.now)}</span>
         </p>
         <p part="dates" class="dates">
           ${msg(html`Open from ${this.date(c.opensAt)} to ${this.date(c.closesAt)}`)}
@@ -256,7 +257,7 @@ export class SharekConsultation extends SharekElement {
       </header>
       <div part="summary" class="summary rich" lang=${pick(c.summary, locale).lang}>${sanitizedHtml(pick(c.summary, locale).text)}</div>
       <p part="participation" class="participation">
-        ${commentCount(locale, c.participation.comments)} · ${participantCount(locale, c.participation.participants)}
+        ${participation(locale, c.participation)}
       </p>
       ${status === 'closed' || status === 'decided'
         ? staticHtml`<${tags.decision} part="decision" heading-level="3" .consultationData=${c}></${tags.decision}>`
@@ -284,13 +285,6 @@ export class SharekConsultation extends SharekElement {
         : nothing}
       <slot name="end"></slot>
     </article>`;
-  }
-
-  private timeline(status: string, c: Consultation) {
-    const locale = this.locale;
-    if (status === 'upcoming') return msg(str`Opens ${formatRelative(locale, c.opensAt, this.clock.now)}`);
-    if (status === 'open') return msg(str`Closes ${formatRelative(locale, c.closesAt, this.clock.now)}`);
-    return msg(str`Closed ${formatRelative(locale, c.closesAt, this.clock.now)}`);
   }
 
   /** Opens the comment form on one article (or the whole draft) and takes the reader there. */
@@ -352,48 +346,6 @@ export class SharekConsultation extends SharekElement {
         : nothing}
     </section>`;
   }
-}
-
-export function kindLabel(kind: Consultation['kind']): string {
-  return {
-    legislation: () => msg('Draft legislation'),
-    policy: () => msg('Policy'),
-    service: () => msg('Service'),
-    general: () => msg('General consultation'),
-  }[kind]();
-}
-
-export function statusLabel(status: Consultation['status']): string {
-  return {
-    upcoming: () => msg('Upcoming'),
-    open: () => msg('Open for comments'),
-    closed: () => msg('Closed'),
-    decided: () => msg('Decision published'),
-  }[status]();
-}
-
-export function commentCount(locale: Locale, n: number): string {
-  const v = formatNumber(locale, n);
-  return plural(locale, n, {
-    zero: () => msg('No comments', { id: 'comments.zero' }),
-    one: () => msg('1 comment', { id: 'comments.one' }),
-    two: () => msg('Two comments', { id: 'comments.two' }),
-    few: () => msg(str`${v} comments`, { id: 'comments.few' }),
-    many: () => msg(str`${v} comments`, { id: 'comments.many' }),
-    other: () => msg(str`${v} comments`, { id: 'comments.other' }),
-  });
-}
-
-export function participantCount(locale: Locale, n: number): string {
-  const v = formatNumber(locale, n);
-  return plural(locale, n, {
-    zero: () => msg('No participants', { id: 'participants.zero' }),
-    one: () => msg('1 participant', { id: 'participants.one' }),
-    two: () => msg('Two participants', { id: 'participants.two' }),
-    few: () => msg(str`${v} participants`, { id: 'participants.few' }),
-    many: () => msg(str`${v} participants`, { id: 'participants.many' }),
-    other: () => msg(str`${v} participants`, { id: 'participants.other' }),
-  });
 }
 
 declare global {

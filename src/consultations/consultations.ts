@@ -4,14 +4,13 @@ import { repeat } from 'lit/directives/repeat.js';
 import { html, literal, type StaticValue } from 'lit/static-html.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { ConsultationPage, ConsultationSummary } from '../api/schemas.js';
-import { commentCount, kindLabel, participantCount, statusLabel } from '../consultation/consultation.js';
 import { SharekElement } from '../shared/base.js';
 import { ClockController, statusAt } from '../shared/clock.js';
-
-import { formatRelative, pick } from '../shared/format.js';
-import { msg, str } from '../shared/localize.js';
+import { pick } from '../shared/format.js';
+import { msg } from '../shared/localize.js';
 import { PagingController } from '../shared/paging.js';
 import { hostStyles, moreStyles, skeletonStyles, statusStyles } from '../shared/styles.js';
+import { kindLabel, participation, statusLabel, timeline } from '../shared/texts.js';
 import { styles } from './consultations.styles.js';
 
 type Status = ConsultationSummary['status'];
@@ -209,22 +208,15 @@ export class SharekConsultations extends SharekElement {
       </p>
       <p class="status-line">
         <span part="status" class="status ${status}">${statusLabel(status)}</span>
-        <span part="when" class="when">${this.timeline(status, c)}</span>
+        <span part="when" class="when">${timeline(locale, status, c.opensAt, c.closesAt, this.clock.now)}</span>
       </p>
       <p part="dates" class="dates">${msg(html`Open from ${this.date(c.opensAt)} to ${this.date(c.closesAt)}`)}</p>
       ${status === 'upcoming'
         ? nothing
         : html`<p part="participation" class="participation">
-            ${commentCount(locale, c.participation.comments)} · ${participantCount(locale, c.participation.participants)}
+            ${participation(locale, c.participation)}
           </p>`}
     </article>`;
-  }
-
-  private timeline(status: Status, c: ConsultationSummary) {
-    const locale = this.locale;
-    if (status === 'upcoming') return msg(str`Opens ${formatRelative(locale, c.opensAt, this.clock.now)}`);
-    if (status === 'open') return msg(str`Closes ${formatRelative(locale, c.closesAt, this.clock.now)}`);
-    return msg(str`Closed ${formatRelative(locale, c.closesAt, this.clock.now)}`);
   }
 
 }

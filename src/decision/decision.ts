@@ -1,19 +1,18 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
-import type { Consultation, Decision, StakeholderType } from '../api/schemas.js';
+import type { Consultation, Decision } from '../api/schemas.js';
+import { phaseAt } from '../api/status.js';
 import { SharekElement } from '../shared/base.js';
 import { ClockController } from '../shared/clock.js';
 import { cssProps } from '../shared/css-props.js';
-
 import { formatNumber, formatPercent, pick } from '../shared/format.js';
-import { msg, plural, str, type Locale } from '../shared/localize.js';
+import { msg, str } from '../shared/localize.js';
 import { sanitizedHtml } from '../shared/sanitize.js';
 import { httpUrl } from '../shared/url.js';
 import { barStyles, hostStyles, skeletonStyles } from '../shared/styles.js';
+import { participation, STAKEHOLDER_TYPES, stakeholderLabel } from '../shared/texts.js';
 import { styles } from './decision.styles.js';
-
-const STAKEHOLDERS: readonly StakeholderType[] = ['individual', 'private_sector', 'civil_society', 'academia', 'government'];
 
 interface Loaded {
   decision: Decision | null;
@@ -163,7 +162,9 @@ export class SharekDecision extends SharekElement {
 
   private renderPending() {
     const closesAt = this.closesAt || this.about?.closesAt;
-    const closed = closesAt !== undefined && Date.parse(closesAt) <= this.clock.now;
+    // The shared status rule; without the consultation, only the closing date is known, and only it matters here.
+    const closed = closesAt !== undefined && phaseAt(this.about?.opensAt ?? closesAt, closesAt, this.clock.now) === 'closed';
+    if (closesAt && !closed) this.clock.wakeAt(closesAt);
     let sentence: unknown;
     if (!closesAt) sentence = msg('The decision will be published here.');
     else if (closed) sentence = msg(html`This consultation closed on ${this.date(closesAt)}. The decision will be published here.`);
@@ -219,11 +220,11 @@ export class SharekDecision extends SharekElement {
   private renderFeedback(d: Decision) {
     const locale = this.locale;
     const f = d.feedback;
-    const rows = STAKEHOLDERS.filter((t) => f.byStakeholderType[t] !== undefined).map((t) => [t, f.byStakeholderType[t]!] as const);
+    const rows = STAKEHOLDER_TYPES.filter((t) => f.byStakeholderType[t] !== undefined).map((t) => [t, f.byStakeholderType[t]!] as const);
     const sum = rows.reduce((a, [, n]) => a + n, 0);
     return html`<div class="block">
       ${heading(this.level + 1, 'feedback-heading', 'subheading', msg('What we heard'))}
-      <p part="feedback" class="feedback">${commentCount(locale, f.comments)} · ${participantCount(locale, f.participants)}</p>
+      <p part="feedback" class="feedback">${participation(locale, f)}</p>
       ${rows.length
         ? html`<p id="chart-label" class="chart-label">${msg('Comments by type of participant')}</p>
             <ul part="chart" class="chart" aria-labelledby="chart-label">
@@ -281,40 +282,6 @@ export function outcomeHeadline(outcome: Decision['outcome']): string {
     withdrawn: () => msg('Decision: withdrawn'),
     postponed: () => msg('Decision: postponed'),
   }[outcome]();
-}
-
-function stakeholderLabel(type: StakeholderType): string {
-  return {
-    individual: () => msg('Individuals', { id: 'decision.stakeholder.individual' }),
-    private_sector: () => msg('Private sector', { id: 'decision.stakeholder.private_sector' }),
-    civil_society: () => msg('Civil society', { id: 'decision.stakeholder.civil_society' }),
-    academia: () => msg('Academia', { id: 'decision.stakeholder.academic' }),
-    government: () => msg('Government bodies', { id: 'decision.stakeholder.government' }),
-  }[type]();
-}
-
-function commentCount(locale: Locale, n: number): string {
-  const v = formatNumber(locale, n);
-  return plural(locale, n, {
-    zero: () => msg('No comments', { id: 'decision.comments.zero' }),
-    one: () => msg('1 comment', { id: 'decision.comments.one' }),
-    two: () => msg('Two comments', { id: 'decision.comments.two' }),
-    few: () => msg(str`${v} comments`, { id: 'decision.comments.few' }),
-    many: () => msg(str`${v} comments`, { id: 'decision.comments.many' }),
-    other: () => msg(str`${v} comments`, { id: 'decision.comments.other' }),
-  });
-}
-
-function participantCount(locale: Locale, n: number): string {
-  const v = formatNumber(locale, n);
-  return plural(locale, n, {
-    zero: () => msg('No participants', { id: 'decision.participants.zero' }),
-    one: () => msg('1 participant', { id: 'decision.participants.one' }),
-    two: () => msg('Two participants', { id: 'decision.participants.two' }),
-    few: () => msg(str`${v} participants`, { id: 'decision.participants.few' }),
-    many: () => msg(str`${v} participants`, { id: 'decision.participants.many' }),
-    other: () => msg(str`${v} participants`, { id: 'decision.participants.other' }),
-  });
 }
 
 declare global {
