@@ -14,11 +14,13 @@ export const styles = css`
     border-radius: var(--_radius);
     padding: calc(var(--_space) * 1.25);
   }
-  h2 {
+  /* By class, not tag: the level follows heading-level. */
+  .heading {
     font-size: 1.3em;
     margin-block: 0 var(--_space);
   }
-  h3 {
+  .subheading,
+  .rich h3 {
     font-size: 1.1em;
     margin-block: 0 calc(var(--_space) * 0.5);
   }

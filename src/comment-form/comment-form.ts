@@ -1,4 +1,5 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { nothing, type PropertyValues } from 'lit';
+import { html } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { ApiError } from '../api/errors.js';
@@ -8,6 +9,7 @@ import { ClockController, statusAt } from '../shared/clock.js';
 import { SharekCommentSubmittedEvent } from '../shared/events.js';
 import { formatNumber, pick } from '../shared/format.js';
 import { msg, plural, str, type Locale } from '../shared/localize.js';
+import { DEFAULT_HEADING_LEVEL, headingTag } from '../shared/heading.js';
 import { errorMessage } from '../shared/messages.js';
 import { sanitizedHtml } from '../shared/sanitize.js';
 import { httpUrl } from '../shared/url.js';
@@ -64,6 +66,9 @@ export class SharekCommentForm extends SharekElement {
 
   /** The consultation, when the page (or the card) already has it: no request is made for it. */
   @property({ attribute: false }) data?: Consultation;
+
+  /** Level of the form's heading (2–6); the policy's, the problems' and the warning's are one below. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = DEFAULT_HEADING_LEVEL;
 
   /** Milliseconds before the first automatic retry; each next one waits twice as long. */
   @property({ attribute: false }) retryDelay = 1000;
@@ -163,10 +168,11 @@ export class SharekCommentForm extends SharekElement {
     const d = this.draft;
     const busy = this.phase === 'sending' || this.phase === 'waiting';
     const section = c.sections.find((s) => s.id === d.sectionId);
+    const h = headingTag(this.headingLevel);
     return html`<form part="form" novalidate @submit=${this.onSubmit} aria-labelledby="form-heading">
-      <h2 part="heading" id="form-heading">
+      <${h} part="heading" class="heading" id="form-heading">
         ${section ? msg(str`Comment on article ${section.number}`) : msg('Comment on the draft')}
-      </h2>
+      </${h}>
       ${this.renderSummary()}
 
       <div class="field ${this.errors.body ? 'invalid' : ''}">
@@ -285,8 +291,9 @@ export class SharekCommentForm extends SharekElement {
     const locale = this.locale;
     if (!policy) return html`<p class="hint" role="status">${msg('Loading the usage policy…')}</p>`;
     const text = pick(policy.text, locale);
+    const sub = headingTag(this.headingLevel, 1);
     return html`<div part="policy" class="policy field ${this.errors.policy ? 'invalid' : ''}">
-      <h3>${msg('Usage policy')}</h3>
+      <${sub} class="subheading">${msg('Usage policy')}</${sub}>
       <ul class="rules">
         ${policy.rules.map((r) => html`<li lang=${pick(r, locale).lang}>${pick(r, locale).text}</li>`)}
       </ul>
@@ -325,8 +332,9 @@ export class SharekCommentForm extends SharekElement {
   private renderSummary() {
     const entries = Object.entries(this.errors).filter(([, m]) => m) as [Field, string][];
     if (!entries.length) return nothing;
+    const sub = headingTag(this.headingLevel, 1);
     return html`<div part="error-summary" class="error-summary" tabindex="-1" aria-labelledby="summary-title">
-      <h3 id="summary-title">${msg('There is a problem')}</h3>
+      <${sub} class="subheading" id="summary-title">${msg('There is a problem')}</${sub}>
       <ul>
         ${entries.map(
           ([field, message]) => html`<li><a href=${`#${field}`} @click=${(e: Event) => this.focusField(e, field)}>${message}</a></li>`,
@@ -342,8 +350,9 @@ export class SharekCommentForm extends SharekElement {
   }
 
   private renderWarning() {
+    const sub = headingTag(this.headingLevel, 1);
     return html`<div part="warning" class="warning" tabindex="-1" aria-labelledby="warning-title">
-      <h3 id="warning-title">${msg('Your comment may contain personal data')}</h3>
+      <${sub} class="subheading" id="warning-title">${msg('Your comment may contain personal data')}</${sub}>
       <p>
         ${msg(
           'The usage policy asks you not to publish personal data such as names, phone numbers, e-mail or home addresses, so that nobody can be contacted or identified through the comments. We found:',
@@ -388,8 +397,9 @@ export class SharekCommentForm extends SharekElement {
   }
 
   private renderSent(c: Consultation, sent: CommentAccepted) {
+    const h = headingTag(this.headingLevel);
     return html`<div part="confirmation" class="confirmation" tabindex="-1" role="status">
-      <h2>${msg('Thank you for your comment')}</h2>
+      <${h} class="heading">${msg('Thank you for your comment')}</${h}>
       <p>
         ${sent.status === 'pending'
           ? msg('It was received and is awaiting moderation. Once approved, it will be published with the others.')

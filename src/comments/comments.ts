@@ -1,7 +1,7 @@
 import { nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { html, literal, type StaticValue } from 'lit/static-html.js';
+import { html } from 'lit/static-html.js';
 import { Task, TaskStatus } from '@lit/task';
 import { ApiError } from '../api/errors.js';
 import type { Comment, CommentPage, Report, ReportReason, Section, UsagePolicy } from '../api/schemas.js';
@@ -10,6 +10,7 @@ import { SharekCommentReportedEvent } from '../shared/events.js';
 import { formatNumber, formatWait, pick } from '../shared/format.js';
 import { participantId } from '../shared/identity.js';
 import { msg, plural, str, type Locale } from '../shared/localize.js';
+import { DEFAULT_HEADING_LEVEL, headingTag } from '../shared/heading.js';
 import { errorMessage } from '../shared/messages.js';
 import { errorState } from '../shared/states.js';
 import { PagingController } from '../shared/paging.js';
@@ -83,8 +84,8 @@ export class SharekComments extends SharekElement {
   /** Comments per page (1–100). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
 
-  /** Level of the list's heading (2–5); each comment's heading is one below. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  /** Level of the list's heading (2–6); each comment's heading is one below, its reply's two. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = DEFAULT_HEADING_LEVEL;
 
   /**
    * The comments, when the page already has them: a page `{items, nextCursor}`
@@ -290,8 +291,8 @@ export class SharekComments extends SharekElement {
   }
 
   private renderComment(c: Comment) {
-    const h = headingTag(this.headingLevel + 1);
-    const hr = headingTag(this.headingLevel + 2);
+    const h = headingTag(this.headingLevel, 1);
+    const hr = headingTag(this.headingLevel, 2);
     const headingId = `comment-${c.id}-author`;
     const reported = this.reported.has(c.id);
     return html`<article part="comment" id=${`comment-${c.id}`} tabindex="-1" aria-labelledby=${headingId}>
@@ -519,14 +520,6 @@ export class SharekComments extends SharekElement {
     }
     return errorMessage(error);
   }
-}
-
-const headings = [literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
-
-/** `<h2>`…`<h6>` for a level, kept within range. */
-function headingTag(level: number): StaticValue {
-  const n = Math.trunc(Number(level)) || 2;
-  return headings[Math.min(6, Math.max(2, n)) - 2]!;
 }
 
 /** The start of a comment, to remind the reporter which one it is. */

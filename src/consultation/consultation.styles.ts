@@ -9,12 +9,14 @@ export const styles = css`
     /* Reserve room for the card (with its draft it is rarely shorter) so the host page does not jump when data arrives. */
     min-block-size: var(--sharek-card-min-height, 40rem);
   }
-  h2 {
+  /* By part and class, not tag: the levels follow heading-level. */
+  [part~='title'] {
     font-size: 1.5em;
     line-height: 1.35;
     margin-block: calc(var(--_space) * 0.5);
   }
-  h3 {
+  .subheading,
+  .rich h3 {
     font-size: 1.15em;
     margin-block: calc(var(--_space) * 1.5) calc(var(--_space) * 0.5);
   }

@@ -9,6 +9,7 @@ import { SharekStatusChangeEvent } from '../shared/events.js';
 import { fileType, formatBytes, pick } from '../shared/format.js';
 import { msg, str } from '../shared/localize.js';
 import { sanitize, sanitizedHtml } from '../shared/sanitize.js';
+import { DEFAULT_HEADING_LEVEL, headingLevel, headingTag } from '../shared/heading.js';
 import { httpUrl } from '../shared/url.js';
 import { hostStyles, skeletonStyles, statusStyles } from '../shared/styles.js';
 import { kindLabel, participation, statusLabel, timeline } from '../shared/texts.js';
@@ -95,6 +96,9 @@ export class SharekConsultation extends SharekElement {
    * those elsewhere or not at all. `all` by default.
    */
   @property() participation: 'all' | 'none' = 'all';
+
+  /** Level of the title (2–6); the card's sections, and the headings of the elements inside it, are one below. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = DEFAULT_HEADING_LEVEL;
 
   private readonly clock = new ClockController(this);
 
@@ -238,6 +242,7 @@ export class SharekConsultation extends SharekElement {
     const status = statusAt(c.status, c.opensAt, c.closesAt, this.clock.now);
     if (status === 'upcoming') this.clock.wakeAt(c.opensAt);
     if (status === 'open') this.clock.wakeAt(c.closesAt);
+    const h = headingTag(this.headingLevel);
     return html`<article part="card" class="card" aria-labelledby="title">
       <header part="header">
         <p class="meta">
@@ -246,7 +251,7 @@ export class SharekConsultation extends SharekElement {
             : html`<span part="agency" lang=${agency.lang}>${agency.text}</span>`}
           <span part="kind" class="kind">${kindLabel(c.kind)}</span>
         </p>
-        <h2 part="title" id="title" lang=${title.lang}>${title.text}</h2>
+        ${staticHtml`<${h} part="title" id="title" lang=${title.lang}>${title.text}</${h}>`}
         <p class="status-line">
           <span part="status" class="status ${status}">${statusLabel(status)}</span>
           <span class="when">${timeline(locale, status, c.opensAt, c.closesAt, this.clock.now)}</span>
@@ -260,7 +265,7 @@ export class SharekConsultation extends SharekElement {
         ${participation(locale, c.participation)}
       </p>
       ${status === 'closed' || status === 'decided'
-        ? staticHtml`<${tags.decision} part="decision" heading-level="3" .consultationData=${c}></${tags.decision}>`
+        ? staticHtml`<${tags.decision} part="decision" heading-level=${headingLevel(this.headingLevel, 1)} .consultationData=${c}></${tags.decision}>`
         : nothing}
       ${c.sections.length ? this.renderArticles(c, status) : nothing}
       ${this.renderDocuments(c)}
@@ -276,9 +281,10 @@ export class SharekConsultation extends SharekElement {
           id="comment-form"
           consultation=${c.id}
           section=${this.commentSection}
+          heading-level=${headingLevel(this.headingLevel, 1)}
           .data=${c}
         ></${tags.form}>
-        <${tags.comments} consultation=${c.id} heading-level="3" .sections=${c.sections}></${tags.comments}>
+        <${tags.comments} consultation=${c.id} heading-level=${headingLevel(this.headingLevel, 1)} .sections=${c.sections}></${tags.comments}>
       </section>`}
       ${httpUrl(c.portalUrl) !== nothing
         ? html`<p class="portal-link"><a part="portal-link" href=${httpUrl(c.portalUrl)}>${msg('See this consultation on the participation portal')}</a></p>`
@@ -299,8 +305,9 @@ export class SharekConsultation extends SharekElement {
 
   private renderArticles(c: Consultation, status: string) {
     const locale = this.locale;
+    const sub = headingTag(this.headingLevel, 1);
     return html`<section part="articles" class="articles" aria-labelledby="articles-heading">
-      <h3 id="articles-heading">${msg("The draft's articles")}</h3>
+      ${staticHtml`<${sub} class="subheading" id="articles-heading">${msg("The draft's articles")}</${sub}>`}
       ${c.sections.map((s) => {
         const title = pick(s.title, locale);
         const body = pick(s.body, locale);
@@ -327,8 +334,9 @@ export class SharekConsultation extends SharekElement {
     if (!c.documents.length && !c.impactAssessmentUrl) return nothing;
     const locale = this.locale;
     const languages = new Intl.DisplayNames(locale, { type: 'language' });
+    const sub = headingTag(this.headingLevel, 1);
     return html`<section class="documents" aria-labelledby="documents-heading">
-      <h3 id="documents-heading">${msg('Documents')}</h3>
+      ${staticHtml`<${sub} class="subheading" id="documents-heading">${msg('Documents')}</${sub}>`}
       <ul part="documents">
         ${c.documents.map((d) => {
           const title = pick(d.title, locale);

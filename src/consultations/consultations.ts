@@ -1,12 +1,13 @@
 import { nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { html, literal, type StaticValue } from 'lit/static-html.js';
+import { html } from 'lit/static-html.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { ConsultationPage, ConsultationSummary } from '../api/schemas.js';
 import { SharekElement } from '../shared/base.js';
 import { ClockController, statusAt } from '../shared/clock.js';
 import { pick } from '../shared/format.js';
+import { DEFAULT_HEADING_LEVEL, headingTag } from '../shared/heading.js';
 import { msg } from '../shared/localize.js';
 import { PagingController } from '../shared/paging.js';
 import { hostStyles, moreStyles, skeletonStyles, statusStyles } from '../shared/styles.js';
@@ -82,7 +83,7 @@ export class SharekConsultations extends SharekElement {
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
 
   /** Level of each consultation's heading (2–6). */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = DEFAULT_HEADING_LEVEL;
 
   /**
    * The consultations, when the page already has them: a page
@@ -219,14 +220,6 @@ export class SharekConsultations extends SharekElement {
     </article>`;
   }
 
-}
-
-const headings = [literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
-
-/** `<h2>`…`<h6>` for a level, kept within range. */
-function headingTag(level: number): StaticValue {
-  const n = Math.trunc(Number(level)) || 3;
-  return headings[Math.min(6, Math.max(2, n)) - 2]!;
 }
 
 /** Only web links (absolute or relative): never `javascript:` or another scheme from a template or data. */

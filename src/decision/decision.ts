@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing } from 'lit';
+import { html } from 'lit/static-html.js';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { Consultation, Decision } from '../api/schemas.js';
@@ -9,6 +10,7 @@ import { cssProps } from '../shared/css-props.js';
 import { formatNumber, formatPercent, pick } from '../shared/format.js';
 import { msg, str } from '../shared/localize.js';
 import { sanitizedHtml } from '../shared/sanitize.js';
+import { DEFAULT_HEADING_LEVEL, headingTag } from '../shared/heading.js';
 import { httpUrl } from '../shared/url.js';
 import { barStyles, hostStyles, skeletonStyles } from '../shared/styles.js';
 import { participation, STAKEHOLDER_TYPES, stakeholderLabel } from '../shared/texts.js';
@@ -36,6 +38,7 @@ interface Loaded {
  *
  * @csspart decision - The region around everything (also `pending` before a decision exists).
  * @csspart heading - The region's heading: the outcome as a headline.
+ * @csspart subheading - The headings of the blocks below it (what changed, what we heard, the responses).
  * @csspart outcome - The outcome's words inside the heading.
  * @csspart published - The date the decision was published.
  * @csspart summary - The agency's summary (portal HTML, sanitised).
@@ -79,8 +82,8 @@ export class SharekDecision extends SharekElement {
    */
   @property({ attribute: false }) data?: Decision | null;
 
-  /** The level of the region's heading, 1 to 6 (the sub-headings are one below). */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  /** The level of the region's heading, 2 to 6 (the sub-headings are one below). */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = DEFAULT_HEADING_LEVEL;
 
   /** When the consultation closes or closed, for the sentence shown before a decision exists. */
   @property({ attribute: 'closes-at' }) closesAt?: string;
@@ -133,11 +136,6 @@ export class SharekDecision extends SharekElement {
     return this.consultationData ?? this.loader.value?.consultation;
   }
 
-  private get level(): number {
-    const n = Math.trunc(Number(this.headingLevel));
-    return n >= 1 && n <= 6 ? n : 2;
-  }
-
   override render() {
     const d = this.value;
     if (d) return this.renderDecision(d);
@@ -169,8 +167,9 @@ export class SharekDecision extends SharekElement {
     if (!closesAt) sentence = msg('The decision will be published here.');
     else if (closed) sentence = msg(html`This consultation closed on ${this.date(closesAt)}. The decision will be published here.`);
     else sentence = msg(html`This consultation closes on ${this.date(closesAt)}. The decision will be published here once it is made.`);
+    const h = headingTag(this.headingLevel);
     return html`<section part="decision pending" class="decision pending" aria-labelledby="decision-heading">
-      ${heading(this.level, 'decision-heading', 'heading', msg('Decision'))}
+      <${h} id="decision-heading" part="heading" class="heading">${msg('Decision')}</${h}>
       <p part="pending">${sentence}</p>
     </section>`;
   }
@@ -178,8 +177,9 @@ export class SharekDecision extends SharekElement {
   private renderDecision(d: Decision) {
     const locale = this.locale;
     const summary = pick(d.summary, locale);
+    const h = headingTag(this.headingLevel);
     return html`<section part="decision" class="decision ${d.outcome}" aria-labelledby="decision-heading">
-      ${heading(this.level, 'decision-heading', 'heading', html`<span part="outcome" class="outcome">${outcomeHeadline(d.outcome)}</span>`)}
+      <${h} id="decision-heading" part="heading" class="heading"><span part="outcome" class="outcome">${outcomeHeadline(d.outcome)}</span></${h}>
       <p part="published" class="published">${msg(html`Published on ${this.date(d.publishedAt)}`)}</p>
       <div part="summary" class="summary rich" lang=${summary.lang}>${sanitizedHtml(summary.text)}</div>
       ${d.changes.length ? this.renderChanges(d) : nothing}
@@ -193,9 +193,10 @@ export class SharekDecision extends SharekElement {
 
   private renderChanges(d: Decision) {
     const locale = this.locale;
+    const sub = headingTag(this.headingLevel, 1);
     const sections = this.about?.id === d.consultationId ? this.about.sections : [];
     return html`<div class="block">
-      ${heading(this.level + 1, 'changes-heading', 'subheading', msg('What changed'))}
+      <${sub} id="changes-heading" part="subheading" class="subheading">${msg('What changed')}</${sub}>
       <ol part="changes" class="changes" aria-labelledby="changes-heading">
         ${d.changes.map((c, i) => {
           const description = pick(c.description, locale);
@@ -219,11 +220,12 @@ export class SharekDecision extends SharekElement {
 
   private renderFeedback(d: Decision) {
     const locale = this.locale;
+    const sub = headingTag(this.headingLevel, 1);
     const f = d.feedback;
     const rows = STAKEHOLDER_TYPES.filter((t) => f.byStakeholderType[t] !== undefined).map((t) => [t, f.byStakeholderType[t]!] as const);
     const sum = rows.reduce((a, [, n]) => a + n, 0);
     return html`<div class="block">
-      ${heading(this.level + 1, 'feedback-heading', 'subheading', msg('What we heard'))}
+      <${sub} id="feedback-heading" part="subheading" class="subheading">${msg('What we heard')}</${sub}>
       <p part="feedback" class="feedback">${participation(locale, f)}</p>
       ${rows.length
         ? html`<p id="chart-label" class="chart-label">${msg('Comments by type of participant')}</p>
@@ -243,8 +245,9 @@ export class SharekDecision extends SharekElement {
 
   private renderResponses(d: Decision) {
     const locale = this.locale;
+    const sub = headingTag(this.headingLevel, 1);
     return html`<div class="block">
-      ${heading(this.level + 1, 'responses-heading', 'subheading', msg('You said — we did'))}
+      <${sub} id="responses-heading" part="subheading" class="subheading">${msg('You said — we did')}</${sub}>
       <dl part="responses" class="responses">
         ${d.responses.map((r) => {
           const theme = pick(r.theme, locale);
@@ -254,24 +257,6 @@ export class SharekDecision extends SharekElement {
         })}
       </dl>
     </div>`;
-  }
-}
-
-/** A heading of the level given (clamped to 1–6), as a real `<hN>`: lit binds no tag names, so a switch. */
-function heading(level: number, id: string, part: string, content: unknown): TemplateResult {
-  switch (Math.min(6, Math.max(1, level))) {
-    case 1:
-      return html`<h1 id=${id} part=${part} class=${part}>${content}</h1>`;
-    case 2:
-      return html`<h2 id=${id} part=${part} class=${part}>${content}</h2>`;
-    case 3:
-      return html`<h3 id=${id} part=${part} class=${part}>${content}</h3>`;
-    case 4:
-      return html`<h4 id=${id} part=${part} class=${part}>${content}</h4>`;
-    case 5:
-      return html`<h5 id=${id} part=${part} class=${part}>${content}</h5>`;
-    default:
-      return html`<h6 id=${id} part=${part} class=${part}>${content}</h6>`;
   }
 }
 

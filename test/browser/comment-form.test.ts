@@ -302,4 +302,17 @@ describe('<sharek-comment-form>', () => {
       }
     });
   }
+
+  it('takes its heading level from heading-level, like every element: h2 by default, the blocks inside one below', async () => {
+    const el = await form('en');
+    expect(el.shadowRoot!.querySelector('h2[part=heading]')).to.exist;
+    expect(el.shadowRoot!.querySelector('[part=policy] h3')).to.exist;
+    el.headingLevel = 4;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('h4[part=heading]')).to.exist;
+    expect(el.shadowRoot!.querySelector('[part=policy] h5')).to.exist;
+    el.setAttribute('heading-level', '1');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('h2[part=heading]'), 'the page keeps its h1').to.exist;
+  });
 });

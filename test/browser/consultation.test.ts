@@ -163,6 +163,20 @@ describe('<sharek-consultation> and the portal', () => {
     }
   });
 
+  it('takes its heading level from heading-level and gives the elements inside it one below', async () => {
+    const el = await fixture<SharekConsultation>(html`<sharek-consultation lang="en" api="/api" heading-level="3" .data=${consultation('open')}></sharek-consultation>`);
+    await el.updateComplete;
+    expect(shadow(el).querySelector('h3[part~=title]')).to.exist;
+    expect(shadow(el).querySelector('h4#articles-heading')).to.exist;
+    for (const inner of ['sharek-comment-form', 'sharek-comments']) {
+      expect(shadow(el).querySelector(inner)!.getAttribute('heading-level'), inner).to.equal('4');
+    }
+    el.headingLevel = 2;
+    await el.updateComplete;
+    expect(shadow(el).querySelector('h2[part~=title]')).to.exist;
+    expect(shadow(el).querySelector('sharek-comments')!.getAttribute('heading-level')).to.equal('3');
+  });
+
   it('makes no request when the page gives the data', async () => {
     const spy = spyFetch();
     try {

@@ -91,7 +91,7 @@ for (const lang of ['ar', 'en'] as const) {
       expect(first.querySelectorAll('[part~=dates] time').length).to.equal(2);
       expect(first.querySelector('[part~=participation]')).to.exist;
       expect(first.querySelector('a[part~=link]')!.getAttribute('href')).to.equal(want[0]!.portalUrl);
-      expect(first.querySelector('h3[part~=title]')).to.exist;
+      expect(first.querySelector('h2[part~=title]')).to.exist;
       await expect(el).to.be.accessible();
     });
 
