@@ -1,25 +1,19 @@
 import { nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html } from 'lit/static-html.js';
 import { Task, TaskStatus } from '@lit/task';
-import { ApiError } from '../api/errors.js';
-import type { Comment, CommentPage, Report, ReportReason, Section, UsagePolicy } from '../api/schemas.js';
+import type { Comment, CommentPage, Section, UsagePolicy } from '../api/schemas.js';
 import { SharekElement } from '../shared/base.js';
-import { SharekCommentReportedEvent } from '../shared/events.js';
-import { formatNumber, formatWait, pick } from '../shared/format.js';
-import { participantId } from '../shared/identity.js';
+import { formatNumber, pick } from '../shared/format.js';
 import { msg, plural, str, type Locale } from '../shared/localize.js';
 import { DEFAULT_HEADING_LEVEL, headingTag } from '../shared/heading.js';
-import { errorMessage } from '../shared/messages.js';
-import { errorState } from '../shared/states.js';
-import { PagingController } from '../shared/paging.js';
+import { pageLimit, PagingController } from '../shared/paging.js';
 import { hostStyles, moreStyles, skeletonStyles } from '../shared/styles.js';
 import { stakeholderLabel } from '../shared/texts.js';
 import { styles } from './comments.styles.js';
-
-/** The longest note a report may carry (the contract's limit). */
-const NOTE_MAX = 1000;
+import { ReportDialog } from './report-dialog.js';
+import { reportedIds } from './reported.js';
 
 /**
  * The published comments on a consultation, newest first, with the agency's
@@ -73,7 +67,7 @@ const NOTE_MAX = 1000;
  * @cssproperty --sharek-comments-min-height - Room held from the start, so the page does not jump. Default `15rem`.
  */
 export class SharekComments extends SharekElement {
-  static override styles = [hostStyles, skeletonStyles, moreStyles, styles];
+  static override styles = [hostStyles, skeletonStyles, moreStyles, styles, ReportDialog.styles];
 
   /** The consultation's id on the portal. */
   @property() consultation = '';
@@ -106,7 +100,7 @@ export class SharekComments extends SharekElement {
   private readonly paging = new PagingController<Comment>(this, {
     first: () => this.base,
     canFetch: () => !!this.consultation,
-    fetch: (cursor) => this.client.listComments(this.consultation, { section: this.filter || undefined, cursor, limit: this.limit }),
+    fetch: (cursor) => this.client.listComments(this.consultation, { section: this.filter || undefined, cursor, limit: pageLimit(this.pageSize) }),
     onError: (error) => this.reportError(error),
     itemPart: 'comment',
     root: () => this.renderRoot,
@@ -117,22 +111,16 @@ export class SharekComments extends SharekElement {
   @state() private justReported = new Set<string>();
   @state() private announcement: '' | 'reported' = '';
 
-  // The report dialog.
-  @state() private reporting?: Comment;
-  @state() private reason?: ReportReason;
-  @state() private note = '';
-  @state() private reasonError = false;
-  @state() private sending = false;
-  @state() private sendError: unknown;
-  @state() private policyError: unknown;
-  @state() private fetchedPolicy?: UsagePolicy;
-
-  @query('dialog') private dialog!: HTMLDialogElement;
-
-  private opener?: HTMLElement;
+  private readonly reportDialog = new ReportDialog(this, {
+    policy: () => this.policy,
+    load: (request) => this.load(request),
+    renderLoadError: (error, retry) => this.renderLoadError(error, retry),
+    reportError: (error) => this.reportError(error, { quiet: true }),
+    reported: (comment) => void this.showReported(comment),
+  });
 
   private readonly loader = new Task(this, {
-    args: () => [this.usingData ? '' : this.consultation, this.api, this.filter, this.limit] as const,
+    args: () => [this.usingData ? '' : this.consultation, this.api, this.filter, pageLimit(this.pageSize)] as const,
     task: async ([id, , section, limit]) => {
       if (!id) return undefined;
       return this.load(() => this.client.listComments(id, { section: section || undefined, limit }));
@@ -169,11 +157,6 @@ export class SharekComments extends SharekElement {
     return this.data !== undefined && this.filter === (this.section ?? '');
   }
 
-  private get limit(): number {
-    const n = Math.trunc(Number(this.pageSize));
-    return Number.isFinite(n) ? Math.min(100, Math.max(1, n)) : 20;
-  }
-
   /** The first page: the page's `data` or the portal's answer. */
   private get base(): CommentPage | Comment[] | undefined {
     return this.usingData ? this.data : this.loader.value;
@@ -192,10 +175,6 @@ export class SharekComments extends SharekElement {
   /** The draft's articles, from `sections` or the consultation. */
   private get articles(): Section[] {
     return this.sections ?? this.consultationLoader.value?.sections ?? [];
-  }
-
-  private get reportPolicy(): UsagePolicy | undefined {
-    return this.policy ?? this.fetchedPolicy;
   }
 
   /** The hash that links to one article on the card: `#sharek-<consultation>-<article>`. */
@@ -217,7 +196,7 @@ export class SharekComments extends SharekElement {
         ${this.announcement === 'reported' ? msg('Thank you. The moderators will review this comment.') : nothing}
       </p>
     </section>
-    ${this.renderDialog()}`;
+    ${this.reportDialog.render()}`;
   }
 
   private get busy(): boolean {
@@ -318,7 +297,7 @@ export class SharekComments extends SharekElement {
           class="link"
           aria-describedby=${headingId}
           aria-disabled=${reported ? 'true' : nothing}
-          @click=${(e: Event) => this.openReport(c, e)}
+          @click=${(e: Event) => this.report(c, e)}
         >
           ${reported ? msg('Reported') : msg('Report')}
         </button>
@@ -333,6 +312,20 @@ export class SharekComments extends SharekElement {
     </article>`;
   }
 
+  private report(comment: Comment, e: Event) {
+    if (!this.reported.has(comment.id)) void this.reportDialog.open(comment, e.currentTarget as HTMLElement);
+  }
+
+  /** The portal has the report: the comment says so, and the thanks are announced once focus is back. */
+  private async showReported(comment: Comment) {
+    this.reported = new Set(reportedIds());
+    this.justReported = new Set([...this.justReported, comment.id]);
+    // A fresh announcement after the focus has returned, so it is read and not cut short.
+    this.announcement = '';
+    await this.updateComplete;
+    this.announcement = 'reported';
+  }
+
   /** What the comment is about: the whole draft, or an article (linked to it on the card). */
   private about(c: Comment) {
     if (!c.sectionId) return msg('About the whole draft');
@@ -342,189 +335,6 @@ export class SharekComments extends SharekElement {
   }
 
 
-  // ------------------------------------------------------------------ report
-
-  private async openReport(comment: Comment, e: Event) {
-    if (this.reported.has(comment.id)) return;
-    this.opener = e.currentTarget as HTMLElement;
-    this.reporting = comment;
-    this.reason = undefined;
-    this.note = '';
-    this.reasonError = false;
-    this.sendError = undefined;
-    this.sending = false;
-    void this.loadPolicy();
-    await this.updateComplete;
-    if (!this.dialog.open) this.dialog.showModal();
-    this.focusInDialog();
-  }
-
-  /** Focus the chosen reason, else the first; the dialog itself while the reasons load. */
-  private focusInDialog() {
-    const radios = [...this.dialog.querySelectorAll<HTMLInputElement>('input[type=radio]')];
-    (radios.find((r) => r.checked) ?? radios[0] ?? this.dialog).focus();
-  }
-
-  private async loadPolicy() {
-    if (this.reportPolicy) return;
-    this.policyError = undefined;
-    try {
-      this.fetchedPolicy = await this.client.getPolicy();
-    } catch (error) {
-      this.reportError(error, { quiet: true });
-      this.policyError = error;
-      return;
-    }
-    await this.updateComplete;
-    // Move into the reasons unless the person has already moved elsewhere in the dialog.
-    if (this.dialog.open && this.shadowRoot?.activeElement === this.dialog) this.focusInDialog();
-  }
-
-  private onDialogClose = () => {
-    this.reporting = undefined;
-    this.sendError = undefined;
-    this.reasonError = false;
-    const opener = this.opener;
-    this.opener = undefined;
-    opener?.focus();
-  };
-
-  private cancel() {
-    this.dialog.close();
-  }
-
-  private async send(e: Event) {
-    e.preventDefault();
-    const comment = this.reporting;
-    if (!comment || this.sending || !this.reportPolicy) return;
-    if (!this.reason) {
-      this.reasonError = true;
-      await this.updateComplete;
-      this.dialog.querySelector<HTMLInputElement>('input[type=radio]')?.focus();
-      return;
-    }
-    const note = this.note.trim().slice(0, NOTE_MAX);
-    const report: Report = { reason: this.reason, ...(note ? { note } : {}) };
-    this.sending = true;
-    this.sendError = undefined;
-    try {
-      await this.client.reportComment(comment.id, report, { idempotencyKey: idempotencyKey(comment.id, report), headers: this.identity });
-    } catch (error) {
-      // 409: this participant has already reported it; the portal has the report.
-      if (!(error instanceof ApiError && error.status === 409)) {
-        this.reportError(error, { quiet: true });
-        this.sending = false;
-        this.sendError = error;
-        return;
-      }
-    }
-    this.sending = false;
-    rememberReported(comment.id);
-    this.reported = new Set(reportedIds());
-    this.justReported = new Set([...this.justReported, comment.id]);
-    this.dispatchEvent(new SharekCommentReportedEvent(comment.id, report.reason));
-    if (this.dialog.open) this.dialog.close();
-    // A fresh announcement after the focus has returned, so it is read and not cut short.
-    this.announcement = '';
-    await this.updateComplete;
-    this.announcement = 'reported';
-  }
-
-  private renderDialog() {
-    const c = this.reporting;
-    const policy = this.reportPolicy;
-    const gone = this.sendError instanceof ApiError && this.sendError.status === 404;
-    return html`<dialog
-      part="dialog"
-      aria-labelledby="report-title"
-      aria-describedby="report-intro"
-      tabindex="-1"
-      @close=${this.onDialogClose}
-    >
-      ${c
-        ? html`<form novalidate @submit=${this.send}>
-            <h2 id="report-title">${msg('Report this comment')}</h2>
-            <p id="report-intro">${msg('Tell the moderators why this comment breaks the usage policy. Your report is not published.')}</p>
-            <blockquote class="excerpt" dir="auto">${excerpt(c.body)}</blockquote>
-            ${policy ? this.renderReasons(policy) : this.renderPolicyState()}
-            <label class="field-label" for="note">${msg('Note for the moderators (optional)')}</label>
-            <textarea
-              id="note"
-              rows="3"
-              maxlength=${NOTE_MAX}
-              aria-describedby="note-hint"
-              .value=${this.note}
-              @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}
-            ></textarea>
-            <p id="note-hint" class="hint">${msg(str`At most ${formatNumber(this.locale, NOTE_MAX)} characters. Please do not include personal data.`)}</p>
-            <div class="send-error" role="alert">
-              ${this.sendError ? html`<div part="error" class="error"><p>${this.sendErrorMessage(this.sendError)}</p></div>` : nothing}
-            </div>
-            <div class="dialog-actions">
-              ${gone
-                ? nothing
-                : html`<button part="send" type="submit" ?hidden=${!policy}>${this.sending ? msg('Sending…') : msg('Send report')}</button>`}
-              <button part="cancel" type="button" class="secondary" @click=${this.cancel}>${gone ? msg('Close') : msg('Cancel')}</button>
-            </div>
-          </form>`
-        : nothing}
-    </dialog>`;
-  }
-
-  private renderPolicyState() {
-    if (this.policyError) {
-      return errorState(errorMessage(this.policyError), () => this.loadPolicy());
-    }
-    return html`<p role="status">${msg('Loading the reasons…')}</p>`;
-  }
-
-  private renderReasons(policy: UsagePolicy) {
-    const locale = this.locale;
-    const invalid = this.reasonError && !this.reason;
-    return html`<fieldset
-      role="radiogroup"
-      aria-labelledby="reason-legend"
-      aria-required="true"
-      aria-invalid=${invalid ? 'true' : 'false'}
-      aria-describedby=${invalid ? 'reason-error' : nothing}
-    >
-      <legend id="reason-legend">${msg('Reason for the report')}</legend>
-      ${invalid ? html`<p id="reason-error" class="field-error">${msg('Choose a reason for your report.')}</p>` : nothing}
-      ${policy.reportReasons.map((r) => {
-        const label = pick(r.label, locale);
-        return html`<label class="reason">
-          <input
-            type="radio"
-            name="reason"
-            value=${r.code}
-            .checked=${this.reason === r.code}
-            @change=${() => (this.reason = r.code)}
-          /><span lang=${label.lang}>${label.text}</span>
-        </label>`;
-      })}
-    </fieldset>`;
-  }
-
-  private sendErrorMessage(error: unknown): string {
-    if (error instanceof ApiError) {
-      if (error.kind === 'network' || error.kind === 'timeout') {
-        return msg("We couldn't send your report. Check your connection and try again.");
-      }
-      if (error.status === 404) return msg('This comment is no longer published, so it cannot be reported.');
-      if (error.status === 401) return msg('Please sign in on the participation portal to report comments.');
-      if (error.status === 429) {
-        return error.retryAfter
-          ? msg(str`Too many reports in a short time. Please try again ${formatWait(this.locale, error.retryAfter)}.`)
-          : msg('Too many reports in a short time. Please wait a moment and try again.');
-      }
-    }
-    return errorMessage(error);
-  }
-}
-
-/** The start of a comment, to remind the reporter which one it is. */
-function excerpt(text: string, max = 280): string {
-  return text.length > max ? `${text.slice(0, max).trimEnd()}…` : text;
 }
 
 function publishedCommentCount(locale: Locale, n: number): string {
@@ -537,40 +347,6 @@ function publishedCommentCount(locale: Locale, n: number): string {
     many: () => msg(str`${v} published comments`, { id: 'publishedComments.many' }),
     other: () => msg(str`${v} published comments`, { id: 'publishedComments.other' }),
   });
-}
-
-// -------------------------------------------- what this browser has reported
-
-const reportedKey = () => `sharek:reported:${participantId()}`;
-let reportedFallback: string[] = [];
-
-/** Ids of the comments this participant has reported from this browser. */
-function reportedIds(): string[] {
-  try {
-    const ids = JSON.parse(localStorage.getItem(reportedKey()) ?? '[]') as unknown;
-    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
-  } catch {
-    return reportedFallback;
-  }
-}
-
-function rememberReported(id: string) {
-  const ids = [...new Set([...reportedIds(), id])].slice(-500);
-  reportedFallback = ids;
-  try {
-    localStorage.setItem(reportedKey(), JSON.stringify(ids));
-  } catch {
-    // Storage refused: remembered for this page's life only.
-  }
-}
-
-/** One key per comment and report: a retried send is the same report, a changed one is a new request. */
-const keys = new Map<string, string>();
-function idempotencyKey(commentId: string, report: Report): string {
-  const what = `${commentId}\n${report.reason}\n${report.note ?? ''}`;
-  let key = keys.get(what);
-  if (!key) keys.set(what, (key = crypto.randomUUID()));
-  return key;
 }
 
 declare global {

@@ -9,7 +9,7 @@ import { ClockController, statusAt } from '../shared/clock.js';
 import { pick } from '../shared/format.js';
 import { DEFAULT_HEADING_LEVEL, headingTag } from '../shared/heading.js';
 import { msg } from '../shared/localize.js';
-import { PagingController } from '../shared/paging.js';
+import { pageLimit, PagingController } from '../shared/paging.js';
 import { hostStyles, moreStyles, skeletonStyles, statusStyles } from '../shared/styles.js';
 import { kindLabel, participation, statusLabel, timeline } from '../shared/texts.js';
 import { styles } from './consultations.styles.js';
@@ -95,7 +95,7 @@ export class SharekConsultations extends SharekElement {
   /** Pages loaded with "Show more", for the first page they follow. */
   private readonly paging = new PagingController<ConsultationSummary>(this, {
     first: () => this.base,
-    fetch: (cursor) => this.client.listConsultations({ status: this.status || undefined, agency: this.agency || undefined, cursor, limit: this.limit }),
+    fetch: (cursor) => this.client.listConsultations({ status: this.status || undefined, agency: this.agency || undefined, cursor, limit: pageLimit(this.pageSize) }),
     onError: (error) => this.reportError(error),
     itemPart: 'item',
     root: () => this.renderRoot,
@@ -104,17 +104,12 @@ export class SharekConsultations extends SharekElement {
   private readonly clock = new ClockController(this);
 
   private readonly loader = new Task(this, {
-    args: () => [this.data !== undefined, this.api, this.status, this.agency, this.limit] as const,
+    args: () => [this.data !== undefined, this.api, this.status, this.agency, pageLimit(this.pageSize)] as const,
     task: async ([given, , status, agency, limit]) => {
       if (given) return undefined;
       return this.load(() => this.client.listConsultations({ status: status || undefined, agency: agency || undefined, limit }));
     },
   });
-
-  private get limit(): number {
-    const n = Math.trunc(Number(this.pageSize));
-    return Number.isFinite(n) ? Math.min(100, Math.max(1, n)) : 20;
-  }
 
   /** The first page: the page's `data` or the portal's answer. */
   private get base(): ConsultationPage | ConsultationSummary[] | undefined {

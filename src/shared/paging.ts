@@ -9,6 +9,15 @@ import { errorMessage } from './messages.js';
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 
+/** The contract's page sizes: `limit` is 1 to 100, 20 by default. */
+const LIMIT = { min: 1, max: 100, default: 20 } as const;
+
+/** The `limit` to ask the portal for, from an element's `page-size` (an attribute can be any string). */
+export function pageLimit(pageSize: number): number {
+  const n = Math.trunc(Number(pageSize));
+  return Number.isFinite(n) ? Math.min(LIMIT.max, Math.max(LIMIT.min, n)) : LIMIT.default;
+}
+
 export interface PagingOptions<T> {
   /** The first page: a page as the portal answers, a plain list, or nothing yet. */
   first: () => Page<T> | T[] | undefined;

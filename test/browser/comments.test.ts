@@ -522,6 +522,30 @@ describe('<sharek-comments> properties', () => {
     expect($(el, '.reply-heading')!.tagName).to.equal('H5');
   });
 
+  it('when the reasons cannot be loaded, the dialog says so like every load error (sharek-error, "Try again") and the retry brings them', async () => {
+    let fail = true;
+    const spy = spyFetch((input) => (/\/v1\/policy$/.test(String(input)) && fail ? problem(503) : undefined));
+    const errors: Event[] = [];
+    const onError = (e: Event) => errors.push(e);
+    document.addEventListener('sharek-error', onError);
+    try {
+      const el = await fixture<SharekComments>(html`<sharek-comments lang="en" api="/api" consultation=${ID} .data=${fixtureComments()}></sharek-comments>`);
+      await el.updateComplete;
+      comments(el)[0]!.querySelector<HTMLButtonElement>('[part~=report]')!.click();
+      const dialog = dialogOf(el);
+      await waitUntil(() => dialog.querySelector('[part~=retry]'), 'no error with a retry in the dialog');
+      expect(clean(dialog.querySelector('[part~=error] p')!.textContent)).to.equal('The consultation portal is busy or having trouble. Please try again in a moment.');
+      expect(errors.length).to.equal(1);
+      fail = false;
+      dialog.querySelector<HTMLButtonElement>('[part~=retry]')!.click();
+      await waitUntil(() => dialog.querySelector('input[type=radio]'), 'the retry did not bring the reasons');
+      await expect(el).to.be.accessible();
+    } finally {
+      spy.restore();
+      document.removeEventListener('sharek-error', onError);
+    }
+  });
+
   it('fires sharek-error and says so when no portal is configured', async () => {
     const el = await fixture<SharekComments>(html`<sharek-comments lang="en" consultation=${ID}></sharek-comments>`);
     await waitUntil(() => $(el, '[part~=error]'));
