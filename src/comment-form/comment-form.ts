@@ -6,6 +6,7 @@ import { ApiError } from '../api/errors.js';
 import type { CommentAccepted, Consultation, StakeholderType, UsagePolicy } from '../api/schemas.js';
 import { SharekElement } from '../shared/base.js';
 import { ClockController, statusAt } from '../shared/clock.js';
+import { Sending } from '../shared/sending.js';
 import { SharekCommentSubmittedEvent } from '../shared/events.js';
 import { formatNumber, pick } from '../shared/format.js';
 import { msg, plural, str, type Locale } from '../shared/localize.js';
@@ -20,10 +21,9 @@ import { DraftStore, emptyDraft, type Draft } from './draft.js';
 import { findPersonalData, type PersonalDataFinding } from './personal-data.js';
 
 type Field = 'body' | 'sectionId' | 'stakeholderType' | 'displayName' | 'policy';
-type Phase = 'editing' | 'warning' | 'sending' | 'waiting' | 'failed' | 'sent';
+/** Where the form is; while a send is under way, `sending` says more (sending, or waiting to try again). */
+type Phase = 'editing' | 'warning' | 'failed' | 'sent';
 
-/** How many times a send is retried by itself on network failure or 5xx before asking the person. */
-const RETRIES = 5;
 
 /**
  * The comment form: the comment, which part of the draft it is about, who is
@@ -70,21 +70,36 @@ export class SharekCommentForm extends SharekElement {
   /** Level of the form's heading (2–6); the policy's, the problems' and the warning's are one below. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = DEFAULT_HEADING_LEVEL;
 
-  /** Milliseconds before the first automatic retry; each next one waits twice as long. */
-  @property({ attribute: false }) retryDelay = 1000;
+  /**
+   * Milliseconds to wait before each automatic retry of a send that failed on
+   * the way (network, timeout, 429, 5xx), counted down on screen; `Retry-After`
+   * wins when the portal sends it. As many retries as entries; then the form
+   * says the comment is kept and the person can send it again.
+   */
+  @property({ attribute: false }) retryDelays: number[] = [1000, 2000, 4000, 8000, 16000];
+
+  /**
+   * @deprecated Use `retryDelays`. Milliseconds before the first of five
+   * automatic retries, each next one waiting twice as long.
+   */
+  set retryDelay(ms: number) {
+    this.retryDelays = [1, 2, 4, 8, 16].map((n) => ms * n);
+  }
+  get retryDelay(): number {
+    return this.retryDelays[0] ?? 0;
+  }
 
   @state() private draft: Draft = emptyDraft();
   @state() private accepted = false;
   @state() private errors: Partial<Record<Field, string>> = {};
   @state() private phase: Phase = 'editing';
+  /** Why the last send failed for good (the form says so until the next send). */
   @state() private failure?: ApiError;
-  @state() private waitLeft = 0;
   @state() private findings: PersonalDataFinding[] = [];
   @state() private sent?: CommentAccepted;
   @state() private announcedCount = '';
   /** A newer policy than the consultation's, after the portal said it changed (409). */
   @state() private newerPolicy?: UsagePolicy;
-  @state() private note = '';
 
   private store?: DraftStore;
   private countTimer?: ReturnType<typeof setTimeout>;
@@ -92,6 +107,8 @@ export class SharekCommentForm extends SharekElement {
   private warnedFor?: string;
 
   private readonly clock = new ClockController(this);
+
+  private readonly sending = new Sending(this, { retryDelays: () => this.retryDelays });
 
   private readonly consultationTask = new Task(this, {
     args: () => [this.data ? '' : this.consultation, this.api] as const,
@@ -166,7 +183,7 @@ export class SharekCommentForm extends SharekElement {
   private renderForm(c: Consultation) {
     const locale = this.locale;
     const d = this.draft;
-    const busy = this.phase === 'sending' || this.phase === 'waiting';
+    const busy = this.sending.busy;
     const section = c.sections.find((s) => s.id === d.sectionId);
     const h = headingTag(this.headingLevel);
     return html`<form part="form" novalidate @submit=${this.onSubmit} aria-labelledby="form-heading">
@@ -370,17 +387,16 @@ export class SharekCommentForm extends SharekElement {
   }
 
   private renderProgress(c: Consultation) {
-    const f = this.failure;
+    const { state, secondsLeft, failure } = this.sending;
     let content: unknown = nothing;
-    if (this.phase === 'sending') content = msg('Sending your comment…');
-    else if (this.phase === 'waiting') {
-      const s = formatNumber(this.locale, this.waitLeft);
+    if (state === 'sending') content = msg('Sending your comment…');
+    else if (state === 'waiting') {
+      const s = formatNumber(this.locale, secondsLeft);
       content =
-        f?.status === 429
+        failure?.status === 429
           ? msg(str`The portal is receiving many comments. Sending again in ${s} s. Your comment is saved on this device.`)
           : msg(str`Could not reach the portal. Trying again in ${s} s. Your comment is saved on this device.`);
-    } else if (this.phase === 'failed' && f) content = this.failureMessage(c, f);
-    else if (this.note) content = this.note;
+    } else if (this.phase === 'failed' && this.failure) content = this.failureMessage(c, this.failure);
     return html`<div part="progress" class="progress ${this.phase === 'failed' ? 'error' : ''}" role="status">${content}</div>`;
   }
 
@@ -417,14 +433,14 @@ export class SharekCommentForm extends SharekElement {
     clearTimeout(this.countTimer);
     this.countTimer = setTimeout(() => {
       const c = this.value;
-      if (c) this.announcedCount = withLocaleText(this, () => this.countText(this.locale, this.draft.body.length, c.commenting.maxLength));
+      if (c) this.announcedCount = this.inLocale(() => this.countText(this.locale, this.draft.body.length, c.commenting.maxLength));
     }, 1000);
   };
 
   private onSubmit = async (e: Event) => {
     e.preventDefault();
     const c = this.value;
-    if (!c || this.phase === 'sending' || this.phase === 'waiting') return;
+    if (!c || this.sending.busy) return;
     if (!this.check(c)) return;
     const findings = findPersonalData(this.draft.body);
     if (findings.length && this.warnedFor !== this.draft.body) {
@@ -454,7 +470,7 @@ export class SharekCommentForm extends SharekElement {
   private check(c: Consultation): boolean {
     const errors: Partial<Record<Field, string>> = {};
     const body = this.draft.body.trim();
-    withLocaleText(this, () => {
+    this.inLocale(() => {
       if (!body) errors.body = msg('Write your comment.');
       else if (body.length > c.commenting.maxLength) {
         errors.body = msg(str`Your comment must be ${formatNumber(this.locale, c.commenting.maxLength)} characters or fewer.`);
@@ -468,10 +484,10 @@ export class SharekCommentForm extends SharekElement {
     return !Object.keys(errors).length;
   }
 
-  /** Sends the draft, retrying by itself on network failure, 5xx and 429; the same key every time. */
+  /** Sends the draft (with the same key however often it goes); src/shared/sending.ts retries and asks for sign-in. */
   private async send(c: Consultation) {
     this.failure = undefined;
-    this.note = '';
+    this.phase = 'editing';
     const policyVersion = this.policy?.version ?? c.commenting.policyVersion;
     const d = this.draft;
     const comment = {
@@ -481,51 +497,24 @@ export class SharekCommentForm extends SharekElement {
       ...(d.sectionId ? { sectionId: d.sectionId } : {}),
       ...(c.commenting.displayNameAllowed && d.displayName.trim() ? { displayName: d.displayName.trim() } : {}),
     };
-    for (let attempt = 0; ; attempt++) {
-      this.phase = 'sending';
-      try {
-        const sent = await this.client.postComment(c.id, comment, { idempotencyKey: d.idempotencyKey, headers: this.identity });
-        this.store?.clear();
-        this.sent = sent;
-        this.phase = 'sent';
-        this.warnedFor = undefined;
-        this.dispatchEvent(new SharekCommentSubmittedEvent(c.id, sent.id, sent.status));
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('[part=confirmation]')?.focus();
-        return;
-      } catch (error) {
-        const e = error instanceof ApiError ? error : new ApiError('network', String(error), { request: 'POST comment' });
-        this.failure = e;
-        if (e.status === 429) {
-          await this.wait(e.retryAfter ?? 30);
-          continue;
-        }
-        if (e.transient && attempt < RETRIES) {
-          await this.wait(Math.ceil((this.retryDelay * 2 ** attempt) / 1000), this.retryDelay * 2 ** attempt);
-          continue;
-        }
-        if (e.status === 401 && (await this.askForSignIn(c.id))) continue;
-        await this.fail(e);
-        return;
-      }
+    let sent: CommentAccepted;
+    try {
+      sent = await this.sending.send(
+        () => this.client.postComment(c.id, comment, { idempotencyKey: d.idempotencyKey, headers: this.identity }),
+        () => this.askForSignIn(c.id),
+      );
+    } catch (error) {
+      this.failure = error as ApiError;
+      await this.fail(this.failure);
+      return;
     }
-  }
-
-  /** Waits before the next attempt, counting down; coming back online cuts the wait short. */
-  private wait(seconds: number, ms = seconds * 1000): Promise<void> {
-    this.phase = 'waiting';
-    this.waitLeft = seconds;
-    return new Promise((resolve) => {
-      const tick = setInterval(() => (this.waitLeft = Math.max(0, this.waitLeft - 1)), 1000);
-      const done = () => {
-        clearInterval(tick);
-        clearTimeout(timer);
-        removeEventListener('online', done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      addEventListener('online', done);
-    });
+    this.store?.clear();
+    this.sent = sent;
+    this.phase = 'sent';
+    this.warnedFor = undefined;
+    this.dispatchEvent(new SharekCommentSubmittedEvent(c.id, sent.id, sent.status));
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part=confirmation]')?.focus();
   }
 
   private async fail(e: ApiError) {
@@ -535,14 +524,14 @@ export class SharekCommentForm extends SharekElement {
       this.newerPolicy = await this.client.getPolicy().catch(() => undefined);
       this.accepted = false;
       this.phase = 'editing';
-      this.errors = { policy: withLocaleText(this, () => msg(str`The usage policy has changed (now version ${this.policy?.version ?? ''}). Please read it and accept it again.`)) };
+      this.errors = { policy: this.inLocale(() => msg(str`The usage policy has changed (now version ${this.policy?.version ?? ''}). Please read it and accept it again.`)) };
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part=error-summary]')?.focus();
       return;
     }
     if (e.status === 400 && e.problem?.errors?.length) {
       const errors: Partial<Record<Field, string>> = {};
-      withLocaleText(this, () => {
+      this.inLocale(() => {
         for (const { field, code } of e.problem!.errors!) {
           const f = fields[field] ?? 'body';
           errors[f] = code === 'too_long' ? msg('This is too long.') : code === 'required' ? msg('This is required.') : msg('This is not valid.');
@@ -566,11 +555,6 @@ export class SharekCommentForm extends SharekElement {
     this.accepted = false;
     this.draft = emptyDraft(this.section);
   };
-}
-
-/** Runs message lookups outside render (event handlers) in this element's locale. */
-function withLocaleText<T>(el: SharekElement, fn: () => T): T {
-  return el.inLocale(fn);
 }
 
 function personalDataLabel(kind: PersonalDataFinding['kind']): string {

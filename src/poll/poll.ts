@@ -5,6 +5,7 @@ import { ApiError } from '../api/errors.js';
 import type { Poll } from '../api/schemas.js';
 import { SharekElement } from '../shared/base.js';
 import { ClockController, statusAt } from '../shared/clock.js';
+import { Sending } from '../shared/sending.js';
 import { cssProps } from '../shared/css-props.js';
 import { SharekVoteEvent } from '../shared/events.js';
 import { formatNumber, formatPercent, pick } from '../shared/format.js';
@@ -87,7 +88,6 @@ export class SharekPoll extends SharekElement {
   /** A newer copy than `data` or the loaded one: the answer to a vote, or a reload. */
   @state() private fresh?: Poll;
   @state() private chosen: string[] = [];
-  @state() private sending = false;
   /** What the polite live region says; a function so it is worded in the element's locale at render. */
   @state() private notice?: () => string;
   @state() private voteError?: unknown;
@@ -100,6 +100,9 @@ export class SharekPoll extends SharekElement {
   private refreshedFor = '';
 
   private readonly clock = new ClockController(this);
+
+  /** A vote is not kept anywhere and the poll shows no countdown: a wait of more than a minute fails, and the person can vote again later. */
+  private readonly sending = new Sending(this, { retryDelays: () => this.retryDelays, longestWait: 60_000 });
 
   private readonly loader = new Task(this, {
     args: () => [this.data ? '' : this.poll, this.api, this.token] as const,
@@ -231,8 +234,8 @@ export class SharekPoll extends SharekElement {
           : nothing}
       </fieldset>
       <p class="actions">
-        <button part="submit" type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>
-          ${this.sending ? msg('Sending your vote…') : msg('Vote')}
+        <button part="submit" type="submit" aria-disabled=${this.sending.busy ? 'true' : 'false'}>
+          ${this.sending.busy ? msg('Sending your vote…') : msg('Vote')}
         </button>
       </p>
       ${this.voteError ? html`<div part="error" class="error" role="alert"><p>${voteErrorMessage(this.voteError)}</p></div>` : nothing}
@@ -325,7 +328,7 @@ export class SharekPoll extends SharekElement {
   private async submit(e: Event) {
     e.preventDefault();
     const p = this.value;
-    if (!p || this.sending) return;
+    if (!p || this.sending.busy) return;
     const optionIds = p.options.map((o) => o.id).filter((id) => this.chosen.includes(id));
     if (!optionIds.length) {
       this.noChoice = true;
@@ -336,16 +339,14 @@ export class SharekPoll extends SharekElement {
     const same = this.attempt && this.attempt.pollId === p.id && this.attempt.optionIds.join() === optionIds.join();
     if (!same) this.attempt = { pollId: p.id, optionIds, key: crypto.randomUUID() };
     const key = this.attempt!.key;
-    this.sending = true;
     this.voteError = undefined;
     this.notice = undefined;
     try {
-      const send = () => this.withRetries(() => this.client.vote(p.id, { optionIds }, { idempotencyKey: key, headers: this.identity }));
-      const answer = await send().catch(async (error) => {
-        // Signed in by the host page (event or tokenProvider): the same vote again, with the same key.
-        if (error instanceof ApiError && error.status === 401 && (await this.askForSignIn('', p.id))) return send();
-        throw error;
-      });
+      // Signed in by the host page (event or tokenProvider): the same vote again, with the same key.
+      const answer = await this.sending.send(
+        () => this.client.vote(p.id, { optionIds }, { idempotencyKey: key, headers: this.identity }),
+        () => this.askForSignIn('', p.id),
+      );
       this.attempt = undefined;
       this.fresh = answer.myVote?.length ? answer : { ...answer, myVote: optionIds };
       this.dispatchEvent(new SharekVoteEvent(p.id, optionIds));
@@ -366,23 +367,6 @@ export class SharekPoll extends SharekElement {
       } else {
         this.reportError(error, { quiet: true });
         this.voteError = error;
-      }
-    } finally {
-      this.sending = false;
-    }
-  }
-
-  /** Sends, and on a failure worth retrying waits (backing off, or as `Retry-After` says) and sends again. */
-  private async withRetries<T>(send: () => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await send();
-      } catch (error) {
-        const delay = this.retryDelays[attempt];
-        if (!(error instanceof ApiError) || !error.transient || delay === undefined || !this.isConnected) throw error;
-        const wait = error.retryAfter !== undefined ? error.retryAfter * 1000 : delay;
-        if (wait > 60_000) throw error;
-        await new Promise((r) => setTimeout(r, wait));
       }
     }
   }

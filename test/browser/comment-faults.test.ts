@@ -84,9 +84,10 @@ const hang = (init: RequestInit) =>
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const progress = (form: Element) => $(form, '[part=progress]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
+/** A form that retries five times by itself, waiting `retryDelay` ms before each. */
 async function newForm(retryDelay: number) {
   const form = await fixture<SharekCommentForm>(
-    html`<sharek-comment-form lang="en" api="/api" consultation=${CONSULTATION} .retryDelay=${retryDelay}></sharek-comment-form>`,
+    html`<sharek-comment-form lang="en" api="/api" consultation=${CONSULTATION} .retryDelays=${Array(5).fill(retryDelay)}></sharek-comment-form>`,
   );
   await waitUntil(() => $(form, '#policy'), 'the form did not load', { timeout: 10_000 });
   return form;

@@ -41,7 +41,7 @@ let n = 0;
 async function form(lang: 'ar' | 'en' = 'en', patch: Partial<Consultation> = {}, status: Consultation['status'] = 'open') {
   const data = consultation(status, { id: `form-test-${++n}`, ...patch });
   const el = await fixture<SharekCommentForm>(
-    html`<sharek-comment-form lang=${lang} api="/api" consultation=${data.id} .data=${data} .retryDelay=${5}></sharek-comment-form>`,
+    html`<sharek-comment-form lang=${lang} api="/api" consultation=${data.id} .data=${data} .retryDelays=${[5, 5, 5, 5, 5]}></sharek-comment-form>`,
   );
   if (status === 'open') await waitUntil(() => el.shadowRoot!.querySelector('#policy'), 'the policy did not load');
   return el;
@@ -314,5 +314,12 @@ describe('<sharek-comment-form>', () => {
     el.setAttribute('heading-level', '1');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('h2[part=heading]'), 'the page keeps its h1').to.exist;
+  });
+
+  it('still takes the deprecated retryDelay: five retries, each waiting twice as long as the one before', () => {
+    const el = document.createElement('sharek-comment-form');
+    el.retryDelay = 300;
+    expect(el.retryDelays).to.deep.equal([300, 600, 1200, 2400, 4800]);
+    expect(el.retryDelay).to.equal(300);
   });
 });

@@ -72,7 +72,7 @@ describe('commenting, end to end', () => {
       return res;
     };
     try {
-      const first = await fixture<SharekCommentForm>(html`<sharek-comment-form lang="en" api="/api" consultation=${CONSULTATION} .retryDelay=${60_000}></sharek-comment-form>`);
+      const first = await fixture<SharekCommentForm>(html`<sharek-comment-form lang="en" api="/api" consultation=${CONSULTATION} .retryDelays=${[60_000]}></sharek-comment-form>`);
       await write(first, body);
       await waitUntil(() => first.shadowRoot!.querySelector('[part=progress]')?.textContent?.includes('Trying again'), 'no retry countdown');
       first.remove(); // the reload, in the middle of the wait
