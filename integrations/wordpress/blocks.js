@@ -82,6 +82,39 @@
 		);
 	}
 
+	/**
+	 * A new block asks for what it cannot do without (the consultation's id), and
+	 * takes it on "Show", so the preview does not replace the field while typing.
+	 */
+	function Start( args ) {
+		var definition = args.definition;
+		var state = element.useState( {} );
+		var draft = state[ 0 ];
+		var setDraft = state[ 1 ];
+		return el(
+			components.Placeholder,
+			{ icon: definition.icon, label: definition.title },
+			el(
+				'form',
+				{
+					onSubmit: function ( event ) {
+						event.preventDefault();
+						args.props.setAttributes( draft );
+					},
+				},
+				args.missing.map( function ( key ) {
+					return control( key, definition.attributes[ key ], definition, {
+						attributes: draft,
+						setAttributes: function ( update ) {
+							setDraft( Object.assign( {}, draft, update ) );
+						},
+					} );
+				} ),
+				el( components.Button, { variant: 'primary', type: 'submit' }, __( 'Show', 'sharek' ) )
+			)
+		);
+	}
+
 	Object.keys( definitions || {} ).forEach( function ( name ) {
 		var definition = definitions[ name ];
 		blocks.registerBlockType( name, {
@@ -108,13 +141,7 @@
 						el( components.PanelBody, { title: __( 'Settings', 'sharek' ) }, controls )
 					),
 					missing.length
-						? el(
-								components.Placeholder,
-								{ icon: definition.icon, label: definition.title },
-								missing.map( function ( key ) {
-									return control( key, definition.attributes[ key ], definition, props );
-								} )
-						  )
+						? el( Start, { definition: definition, missing: missing, props: props } )
 						: el(
 								'div',
 								null,

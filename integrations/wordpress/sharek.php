@@ -76,9 +76,12 @@ function sharek_clean_value( array $type, $value ): ?string {
 			$number = (int) $value;
 			return ( $number >= $type['min'] && $number <= $type['max'] ) ? (string) $number : null;
 		case 'url-template':
-			// An http(s) or relative address in which `{id}` stands for the consultation.
-			$url = esc_url_raw( str_replace( '{id}', '%7Bid%7D', $value ), array( 'http', 'https' ) );
-			return '' === $url ? null : str_replace( '%7Bid%7D', '{id}', $url );
+			// An http(s) or relative address in which `{id}` stands for the consultation: kept only
+			// when kses would keep it whole, as an href (no other protocol, no space or quote).
+			if ( preg_match( '/[\s<>"\'`\\\\]/', $value ) ) {
+				return null;
+			}
+			return wp_kses_bad_protocol( $value, array( 'http', 'https' ) ) === $value ? $value : null;
 	}
 	return null;
 }
