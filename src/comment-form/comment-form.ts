@@ -1,5 +1,5 @@
-import { nothing, type PropertyValues } from 'lit';
-import { html } from 'lit/static-html.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { ApiError } from '../api/errors.js';
@@ -187,9 +187,9 @@ export class SharekCommentForm extends SharekElement {
     const section = c.sections.find((s) => s.id === d.sectionId);
     const h = headingTag(this.headingLevel);
     return html`<form part="form" novalidate @submit=${this.onSubmit} aria-labelledby="form-heading">
-      <${h} part="heading" class="heading" id="form-heading">
+      ${staticHtml`<${h} part="heading" class="heading" id="form-heading">
         ${section ? msg(str`Comment on article ${section.number}`) : msg('Comment on the draft')}
-      </${h}>
+      </${h}>`}
       ${this.renderSummary()}
 
       <div class="field ${this.errors.body ? 'invalid' : ''}">
@@ -310,7 +310,7 @@ export class SharekCommentForm extends SharekElement {
     const text = pick(policy.text, locale);
     const sub = headingTag(this.headingLevel, 1);
     return html`<div part="policy" class="policy field ${this.errors.policy ? 'invalid' : ''}">
-      <${sub} class="subheading">${msg('Usage policy')}</${sub}>
+      ${staticHtml`<${sub} class="subheading">${msg('Usage policy')}</${sub}>`}
       <ul class="rules">
         ${policy.rules.map((r) => html`<li lang=${pick(r, locale).lang}>${pick(r, locale).text}</li>`)}
       </ul>
@@ -351,7 +351,7 @@ export class SharekCommentForm extends SharekElement {
     if (!entries.length) return nothing;
     const sub = headingTag(this.headingLevel, 1);
     return html`<div part="error-summary" class="error-summary" tabindex="-1" aria-labelledby="summary-title">
-      <${sub} class="subheading" id="summary-title">${msg('There is a problem')}</${sub}>
+      ${staticHtml`<${sub} class="subheading" id="summary-title">${msg('There is a problem')}</${sub}>`}
       <ul>
         ${entries.map(
           ([field, message]) => html`<li><a href=${`#${field}`} @click=${(e: Event) => this.focusField(e, field)}>${message}</a></li>`,
@@ -369,7 +369,7 @@ export class SharekCommentForm extends SharekElement {
   private renderWarning() {
     const sub = headingTag(this.headingLevel, 1);
     return html`<div part="warning" class="warning" tabindex="-1" aria-labelledby="warning-title">
-      <${sub} class="subheading" id="warning-title">${msg('Your comment may contain personal data')}</${sub}>
+      ${staticHtml`<${sub} class="subheading" id="warning-title">${msg('Your comment may contain personal data')}</${sub}>`}
       <p>
         ${msg(
           'The usage policy asks you not to publish personal data such as names, phone numbers, e-mail or home addresses, so that nobody can be contacted or identified through the comments. We found:',
@@ -415,7 +415,7 @@ export class SharekCommentForm extends SharekElement {
   private renderSent(c: Consultation, sent: CommentAccepted) {
     const h = headingTag(this.headingLevel);
     return html`<div part="confirmation" class="confirmation" tabindex="-1" role="status">
-      <${h} class="heading">${msg('Thank you for your comment')}</${h}>
+      ${staticHtml`<${h} class="heading">${msg('Thank you for your comment')}</${h}>`}
       <p>
         ${sent.status === 'pending'
           ? msg('It was received and is awaiting moderation. Once approved, it will be published with the others.')

@@ -1,7 +1,7 @@
-import { nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { html } from 'lit/static-html.js';
+import { html as staticHtml } from 'lit/static-html.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { Comment, CommentPage, Section, UsagePolicy } from '../api/schemas.js';
 import { SharekElement } from '../shared/base.js';
@@ -188,7 +188,7 @@ export class SharekComments extends SharekElement {
     const h = headingTag(this.headingLevel);
     return html`<section part="comments" class="comments" aria-labelledby="heading" aria-busy=${this.busy ? 'true' : 'false'}>
       <div class="list-header">
-        <${h} part="heading" id="heading" class="heading">${msg('Published comments')}</${h}>
+        ${staticHtml`<${h} part="heading" id="heading" class="heading">${msg('Published comments')}</${h}>`}
         ${this.renderCount()}
       </div>
       ${this.renderFilter()} ${this.renderBody()}
@@ -275,10 +275,10 @@ export class SharekComments extends SharekElement {
     const headingId = `comment-${c.id}-author`;
     const reported = this.reported.has(c.id);
     return html`<article part="comment" id=${`comment-${c.id}`} tabindex="-1" aria-labelledby=${headingId}>
-      <${h} part="author" class="author" id=${headingId}>
+      ${staticHtml`<${h} part="author" class="author" id=${headingId}>
         ${c.author.displayName ? html`<span class="name" dir="auto">${c.author.displayName}</span>` : nothing}
         <span part="stakeholder" class="stakeholder">${stakeholderLabel(c.author.stakeholderType)}</span>
-      </${h}>
+      </${h}>`}
       <p part="meta" class="meta">
         <span class="about">${this.about(c)}</span>
         <span>${this.date(c.createdAt)}</span>
@@ -286,7 +286,7 @@ export class SharekComments extends SharekElement {
       <p part="body" class="body" dir="auto">${c.body}</p>
       ${c.reply
         ? html`<div part="reply" class="reply">
-            <${hr} class="reply-heading" id=${`comment-${c.id}-reply`}>${msg('Reply from the agency')}</${hr}>
+            ${staticHtml`<${hr} class="reply-heading" id=${`comment-${c.id}-reply`}>${msg('Reply from the agency')}</${hr}>`}
             ${this.date(c.reply.createdAt)}
             <p class="reply-body" dir="auto">${c.reply.body}</p>
           </div>`

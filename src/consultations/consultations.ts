@@ -1,7 +1,7 @@
-import { nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { html } from 'lit/static-html.js';
+import { html as staticHtml } from 'lit/static-html.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { ConsultationPage, ConsultationSummary } from '../api/schemas.js';
 import { SharekElement } from '../shared/base.js';
@@ -195,9 +195,9 @@ export class SharekConsultations extends SharekElement {
     const href = this.hrefFor(c);
     const titleId = `title-${c.id}`;
     return html`<article part="item" class="item ${status}" aria-labelledby=${titleId} tabindex="-1">
-      <${h} part="title" class="title" id=${titleId} lang=${title.lang}>
+      ${staticHtml`<${h} part="title" class="title" id=${titleId} lang=${title.lang}>
         ${href ? html`<a part="link" href=${href}>${title.text}</a>` : title.text}
-      </${h}>
+      </${h}>`}
       <p part="meta" class="meta">
         <span part="agency" lang=${agency.lang}>${agency.text}</span>
         <span part="kind" class="kind">${kindLabel(c.kind)}</span>

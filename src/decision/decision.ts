@@ -1,5 +1,5 @@
-import { nothing } from 'lit';
-import { html } from 'lit/static-html.js';
+import { html, nothing } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { Consultation, Decision } from '../api/schemas.js';
@@ -169,7 +169,7 @@ export class SharekDecision extends SharekElement {
     else sentence = msg(html`This consultation closes on ${this.date(closesAt)}. The decision will be published here once it is made.`);
     const h = headingTag(this.headingLevel);
     return html`<section part="decision pending" class="decision pending" aria-labelledby="decision-heading">
-      <${h} id="decision-heading" part="heading" class="heading">${msg('Decision')}</${h}>
+      ${staticHtml`<${h} id="decision-heading" part="heading" class="heading">${msg('Decision')}</${h}>`}
       <p part="pending">${sentence}</p>
     </section>`;
   }
@@ -179,7 +179,7 @@ export class SharekDecision extends SharekElement {
     const summary = pick(d.summary, locale);
     const h = headingTag(this.headingLevel);
     return html`<section part="decision" class="decision ${d.outcome}" aria-labelledby="decision-heading">
-      <${h} id="decision-heading" part="heading" class="heading"><span part="outcome" class="outcome">${outcomeHeadline(d.outcome)}</span></${h}>
+      ${staticHtml`<${h} id="decision-heading" part="heading" class="heading"><span part="outcome" class="outcome">${outcomeHeadline(d.outcome)}</span></${h}>`}
       <p part="published" class="published">${msg(html`Published on ${this.date(d.publishedAt)}`)}</p>
       <div part="summary" class="summary rich" lang=${summary.lang}>${sanitizedHtml(summary.text)}</div>
       ${d.changes.length ? this.renderChanges(d) : nothing}
@@ -196,7 +196,7 @@ export class SharekDecision extends SharekElement {
     const sub = headingTag(this.headingLevel, 1);
     const sections = this.about?.id === d.consultationId ? this.about.sections : [];
     return html`<div class="block">
-      <${sub} id="changes-heading" part="subheading" class="subheading">${msg('What changed')}</${sub}>
+      ${staticHtml`<${sub} id="changes-heading" part="subheading" class="subheading">${msg('What changed')}</${sub}>`}
       <ol part="changes" class="changes" aria-labelledby="changes-heading">
         ${d.changes.map((c, i) => {
           const description = pick(c.description, locale);
@@ -225,7 +225,7 @@ export class SharekDecision extends SharekElement {
     const rows = STAKEHOLDER_TYPES.filter((t) => f.byStakeholderType[t] !== undefined).map((t) => [t, f.byStakeholderType[t]!] as const);
     const sum = rows.reduce((a, [, n]) => a + n, 0);
     return html`<div class="block">
-      <${sub} id="feedback-heading" part="subheading" class="subheading">${msg('What we heard')}</${sub}>
+      ${staticHtml`<${sub} id="feedback-heading" part="subheading" class="subheading">${msg('What we heard')}</${sub}>`}
       <p part="feedback" class="feedback">${participation(locale, f)}</p>
       ${rows.length
         ? html`<p id="chart-label" class="chart-label">${msg('Comments by type of participant')}</p>
@@ -247,7 +247,7 @@ export class SharekDecision extends SharekElement {
     const locale = this.locale;
     const sub = headingTag(this.headingLevel, 1);
     return html`<div class="block">
-      <${sub} id="responses-heading" part="subheading" class="subheading">${msg('You said — we did')}</${sub}>
+      ${staticHtml`<${sub} id="responses-heading" part="subheading" class="subheading">${msg('You said — we did')}</${sub}>`}
       <dl part="responses" class="responses">
         ${d.responses.map((r) => {
           const theme = pick(r.theme, locale);
