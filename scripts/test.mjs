@@ -1,6 +1,7 @@
 // npm test: install if needed, find Chromium, build, then run every suite and
-// print one total line. Suites: portal and end-to-end tests on Node's test
-// runner, element and client tests in Chromium with @web/test-runner.
+// print one total line. Suites: the linter (one test), portal and end-to-end
+// tests on Node's test runner, element and client tests in Chromium with
+// @web/test-runner.
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { ensureDependencies, requireChrome } from './setup.mjs';
@@ -24,6 +25,11 @@ let broken = false;
 
 const build = await run('npm', ['run', 'build', '--silent']);
 if (build.code !== 0) broken = true;
+
+// The linter (eslint.config.js) is one more suite, counted as one test: passed or failed.
+const lint = await run('npm', ['run', 'lint', '--silent']);
+if (lint.code === 0) totals.passed += 1;
+else totals.failed += 1;
 
 const nodeTests = ['test/portal', 'test/e2e'].flatMap((dir) =>
   readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => `${dir}/${f}`),
