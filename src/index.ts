@@ -3,13 +3,18 @@ export { SharekConsultation } from './consultation/consultation.js';
 export { SharekCommentForm } from './comment-form/comment-form.js';
 export { findPersonalData } from './comment-form/personal-data.js';
 export { SharekComments } from './comments/comments.js';
-export { SharekCommentReportedEvent } from './shared/events.js';
 export { SharekPoll } from './poll/poll.js';
 export { SharekDecision } from './decision/decision.js';
 export { SharekConsultations } from './consultations/consultations.js';
-export { SharekVoteEvent } from './shared/events.js';
 export { SharekElement } from './shared/base.js';
-export { SharekErrorEvent, SharekCommentSubmittedEvent, SharekSignInRequiredEvent } from './shared/events.js';
+export {
+  SharekCommentReportedEvent,
+  SharekCommentSubmittedEvent,
+  SharekErrorEvent,
+  SharekSignInRequiredEvent,
+  SharekStatusChangeEvent,
+  SharekVoteEvent,
+} from './shared/events.js';
 export { PortalClient, clientFor } from './api/client.js';
 export { ApiError } from './api/errors.js';
 export { sanitize } from './shared/sanitize.js';

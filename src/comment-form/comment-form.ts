@@ -50,10 +50,7 @@ type Phase = 'editing' | 'warning' | 'failed' | 'sent';
  * @csspart error - The error message when the form cannot be shown.
  *
  * @cssproperty --sharek-form-min-height - Room held from the start, so the page does not jump. Default `10rem`.
- * @cssproperty --sharek-accent - Buttons and focus. Default `#0b6e4f`.
- * @cssproperty --sharek-danger - Errors. Default `#b3261e`.
  * @cssproperty --sharek-warning - The personal-data warning's accent. Default `#8a5a00`.
- * @cssproperty --sharek-radius - Corner radius. Default `8px`.
  */
 export class SharekCommentForm extends SharekElement {
   static override styles = [hostStyles, styles];
@@ -120,7 +117,14 @@ export class SharekCommentForm extends SharekElement {
     task: async ([version]) => (version ? this.load(() => this.client.getPolicy(version)) : undefined),
   });
 
-  get value(): Consultation | undefined {
+  /** Takes focus to the comment's field (the card does, for "Comment on this article"); to the element itself while there is none. */
+  override focus(options?: FocusOptions): void {
+    const field = this.renderRoot.querySelector<HTMLElement>('#body');
+    if (field) field.focus(options);
+    else super.focus(options);
+  }
+
+  private get value(): Consultation | undefined {
     return this.data ?? this.consultationTask.value;
   }
 

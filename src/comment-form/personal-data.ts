@@ -18,7 +18,7 @@ export interface PersonalDataFinding {
 }
 
 /** Arabic-Indic (٠–٩) and Eastern Arabic-Indic (۰–۹) digits as ASCII; one character each, so offsets hold. */
-export function westernDigits(text: string): string {
+function westernDigits(text: string): string {
   return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
 }
 

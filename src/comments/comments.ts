@@ -51,19 +51,6 @@ import { reportedIds } from './reported.js';
  * @csspart send - The dialog's send button.
  * @csspart cancel - The dialog's cancel button.
  *
- * @cssproperty --sharek-accent - Links, buttons and the reply's accent. Default `#0b6e4f`.
- * @cssproperty --sharek-accent-text - Text on the accent colour. Default `#ffffff`.
- * @cssproperty --sharek-text - Body text. Default `#1b1f23`.
- * @cssproperty --sharek-muted - Secondary text. Default `#4a5560`.
- * @cssproperty --sharek-surface - Background of the dialog and fields. Default `#ffffff`.
- * @cssproperty --sharek-subtle - Background of replies and quiet blocks. Default `#f3f5f6`.
- * @cssproperty --sharek-border - Borders. Default `#c9d1d6`.
- * @cssproperty --sharek-danger - Error accents. Default `#b3261e`.
- * @cssproperty --sharek-radius - Corner radius. Default `8px`.
- * @cssproperty --sharek-space - Base spacing. Default `1rem`.
- * @cssproperty --sharek-font - Font family. Default system UI fonts with Arabic coverage.
- * @cssproperty --sharek-font-size - Base font size. Default `medium` (the reader's default size, whatever the page's root font size).
- * @cssproperty --sharek-focus - Focus outline colour. Default `#1a5fb4`.
  * @cssproperty --sharek-comments-min-height - Room held from the start, so the page does not jump. Default `15rem`.
  */
 export class SharekComments extends SharekElement {
@@ -178,7 +165,7 @@ export class SharekComments extends SharekElement {
   }
 
   /** The hash that links to one article on the card: `#sharek-<consultation>-<article>`. */
-  articleHash(sectionId: string): string {
+  private articleHash(sectionId: string): string {
     return `#sharek-${this.consultation}-${sectionId}`;
   }
 

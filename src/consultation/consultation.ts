@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { html as staticHtml, unsafeStatic, type StaticValue } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
-import type { Consultation, Section } from '../api/schemas.js';
+import type { Consultation, ConsultationStatus, Section } from '../api/schemas.js';
 import { SharekElement } from '../shared/base.js';
 import { ClockController, statusAt } from '../shared/clock.js';
 import { SharekStatusChangeEvent } from '../shared/events.js';
@@ -68,19 +68,7 @@ function innerTags(prefix: string): InnerTags {
  * @csspart error - The error message.
  * @csspart retry - The retry button.
  *
- * @cssproperty --sharek-accent - Links, buttons and the status badge. Default `#0b6e4f`.
- * @cssproperty --sharek-accent-text - Text on the accent colour. Default `#ffffff`.
- * @cssproperty --sharek-text - Body text. Default `#1b1f23`.
- * @cssproperty --sharek-muted - Secondary text. Default `#4a5560`.
- * @cssproperty --sharek-surface - The card's background. Default `#ffffff`.
- * @cssproperty --sharek-subtle - Background of quiet blocks. Default `#f3f5f6`.
- * @cssproperty --sharek-border - Borders. Default `#c9d1d6`.
- * @cssproperty --sharek-danger - Error accents. Default `#b3261e`.
- * @cssproperty --sharek-radius - Corner radius. Default `8px`.
- * @cssproperty --sharek-space - Base spacing. Default `1rem`.
- * @cssproperty --sharek-font - Font family. Default system UI fonts with Arabic coverage.
- * @cssproperty --sharek-font-size - Base font size. Default `medium` (the reader's default size, whatever the page's root font size).
- * @cssproperty --sharek-focus - Focus outline colour. Default `#1a5fb4`.
+ * @cssproperty --sharek-card-min-height - Room held from the start, so the page does not jump. Default `40rem`.
  */
 export class SharekConsultation extends SharekElement {
   static override styles = [hostStyles, skeletonStyles, statusStyles, styles];
@@ -243,15 +231,15 @@ export class SharekConsultation extends SharekElement {
   @state() private commentSection = '';
 
   /** The status last shown, to tell the host page when it changes. */
-  private shownStatus?: string;
+  private shownStatus?: ConsultationStatus;
 
   /** The consultation being shown, from `data` or from the portal. */
-  get value(): Consultation | undefined {
+  private get value(): Consultation | undefined {
     return this.data ?? this.loader.value;
   }
 
   /** The hash that links to one article: `#sharek-<consultation>-<article>`. */
-  articleHash(section: Section): string {
+  private articleHash(section: Section): string {
     return `#sharek-${this.value?.id}-${section.id}`;
   }
 
@@ -372,7 +360,7 @@ export class SharekConsultation extends SharekElement {
     const form = this.renderRoot.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('#comment-form');
     await form?.updateComplete;
     form?.scrollIntoView({ block: 'start' });
-    form?.shadowRoot?.querySelector<HTMLElement>('#body')?.focus();
+    form?.focus();
   }
 
   private renderArticles(c: Consultation, status: string) {

@@ -49,20 +49,7 @@ type Status = ConsultationSummary['status'];
  * @csspart error - An error message.
  * @csspart retry - The retry button.
  *
- * @cssproperty --sharek-accent - Links, buttons and the status badge. Default `#0b6e4f`.
- * @cssproperty --sharek-accent-text - Text on the accent colour. Default `#ffffff`.
- * @cssproperty --sharek-text - Body text. Default `#1b1f23`.
- * @cssproperty --sharek-muted - Secondary text. Default `#4a5560`.
- * @cssproperty --sharek-surface - Each item's background. Default `#ffffff`.
- * @cssproperty --sharek-subtle - Background of quiet blocks. Default `#f3f5f6`.
- * @cssproperty --sharek-border - Borders. Default `#c9d1d6`.
- * @cssproperty --sharek-danger - Error accents. Default `#b3261e`.
- * @cssproperty --sharek-radius - Corner radius. Default `8px`.
- * @cssproperty --sharek-space - Base spacing. Default `1rem`.
- * @cssproperty --sharek-font - Font family. Default system UI fonts with Arabic coverage.
- * @cssproperty --sharek-font-size - Base font size. Default `medium` (the reader's default size, whatever the page's root font size).
- * @cssproperty --sharek-focus - Focus outline colour. Default `#1a5fb4`.
- * @cssproperty --sharek-list-min-height - Room kept while loading. Default `12rem`.
+ * @cssproperty --sharek-list-min-height - Room held from the start, so the page does not jump. Default `12rem`.
  */
 export class SharekConsultations extends SharekElement {
   static override styles = [hostStyles, skeletonStyles, moreStyles, statusStyles, styles];
@@ -71,7 +58,7 @@ export class SharekConsultations extends SharekElement {
   @property() agency = '';
 
   /** Only consultations with this status: `upcoming`, `open`, `closed` or `decided`. All when empty. */
-  @property() status = '';
+  @property() status: Status | '' = '';
 
   /**
    * Where each title links: `{id}` is replaced by the consultation's id,
@@ -127,7 +114,7 @@ export class SharekConsultations extends SharekElement {
   }
 
   /** The link for one consultation: from `href-template`, else its page on the portal. */
-  hrefFor(c: ConsultationSummary): string | undefined {
+  private hrefFor(c: ConsultationSummary): string | undefined {
     const href = this.hrefTemplate ? this.hrefTemplate.replaceAll('{id}', encodeURIComponent(c.id)) : c.portalUrl;
     return safeHref(href);
   }
@@ -165,14 +152,13 @@ export class SharekConsultations extends SharekElement {
   }
 
   private renderEmpty() {
-    const status = this.status as Status | '';
     const text = {
       open: () => msg('No open consultations at the moment.'),
       upcoming: () => msg('No upcoming consultations at the moment.'),
       closed: () => msg('No closed consultations.'),
       decided: () => msg('No consultations with a published decision yet.'),
       '': () => msg('No consultations at the moment.'),
-    }[status] ?? (() => msg('No consultations at the moment.'));
+    }[this.status] ?? (() => msg('No consultations at the moment.')); // an attribute can say anything
     return html`<p part="empty" class="empty">${text()}</p>`;
   }
 

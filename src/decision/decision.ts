@@ -56,19 +56,6 @@ interface Loaded {
  * @csspart retry - The retry button.
  *
  * @cssproperty --sharek-decision-min-height - Room held from the start, so the page does not jump. Default `8rem`.
- * @cssproperty --sharek-accent - Links, the outcome's mark and the chart's bars. Default `#0b6e4f`.
- * @cssproperty --sharek-accent-text - Text on the accent colour. Default `#ffffff`.
- * @cssproperty --sharek-text - Body text. Default `#1b1f23`.
- * @cssproperty --sharek-muted - Secondary text. Default `#4a5560`.
- * @cssproperty --sharek-surface - The notice's background. Default `#ffffff`.
- * @cssproperty --sharek-subtle - Background of quiet blocks and of the bars' track. Default `#f3f5f6`.
- * @cssproperty --sharek-border - Borders. Default `#c9d1d6`.
- * @cssproperty --sharek-danger - Error accents. Default `#b3261e`.
- * @cssproperty --sharek-radius - Corner radius. Default `8px`.
- * @cssproperty --sharek-space - Base spacing. Default `1rem`.
- * @cssproperty --sharek-font - Font family. Default system UI fonts with Arabic coverage.
- * @cssproperty --sharek-font-size - Base font size. Default `medium` (the reader's default size, whatever the page's root font size).
- * @cssproperty --sharek-focus - Focus outline colour. Default `#1a5fb4`.
  */
 export class SharekDecision extends SharekElement {
   static override styles = [hostStyles, skeletonStyles, barStyles, styles];
@@ -128,7 +115,7 @@ export class SharekDecision extends SharekElement {
   }
 
   /** The decision being shown: `null` while none is published, `undefined` while unknown. */
-  get value(): Decision | null | undefined {
+  private get value(): Decision | null | undefined {
     return this.data !== undefined ? this.data : this.loader.value?.decision;
   }
 
@@ -260,7 +247,7 @@ export class SharekDecision extends SharekElement {
   }
 }
 
-export function outcomeHeadline(outcome: Decision['outcome']): string {
+function outcomeHeadline(outcome: Decision['outcome']): string {
   return {
     adopted: () => msg('Decision: adopted as proposed'),
     amended: () => msg('Decision: adopted with amendments'),

@@ -55,19 +55,6 @@ type PollStatus = Poll['status'];
  * @csspart retry - The retry button after a loading error.
  *
  * @cssproperty --sharek-poll-min-height - Room held from the start, so the page does not jump. Default `15rem`.
- * @cssproperty --sharek-accent - Buttons, the status badge and the result bars. Default `#0b6e4f`.
- * @cssproperty --sharek-accent-text - Text on the accent colour. Default `#ffffff`.
- * @cssproperty --sharek-text - Body text. Default `#1b1f23`.
- * @cssproperty --sharek-muted - Secondary text. Default `#4a5560`.
- * @cssproperty --sharek-surface - The poll's background. Default `#ffffff`.
- * @cssproperty --sharek-subtle - Background of quiet blocks and of the bars' track. Default `#f3f5f6`.
- * @cssproperty --sharek-border - Borders. Default `#c9d1d6`.
- * @cssproperty --sharek-danger - Error accents. Default `#b3261e`.
- * @cssproperty --sharek-radius - Corner radius. Default `8px`.
- * @cssproperty --sharek-space - Base spacing. Default `1rem`.
- * @cssproperty --sharek-font - Font family. Default system UI fonts with Arabic coverage.
- * @cssproperty --sharek-font-size - Base font size. Default `medium` (the reader's default size, whatever the page's root font size).
- * @cssproperty --sharek-focus - Focus outline colour. Default `#1a5fb4`.
  */
 export class SharekPoll extends SharekElement {
   static override styles = [hostStyles, skeletonStyles, barStyles, styles];
@@ -110,12 +97,12 @@ export class SharekPoll extends SharekElement {
   });
 
   /** The poll being shown: after a vote, the portal's answer; otherwise `data` or the loaded poll. */
-  get value(): Poll | undefined {
+  private get value(): Poll | undefined {
     return this.fresh ?? this.data ?? this.loader.value;
   }
 
   /** The status the dates give now (a poll the portal closed stays closed): the shared rule. */
-  statusOf(p: Poll): PollStatus {
+  private statusOf(p: Poll): PollStatus {
     return statusAt(p.status, p.opensAt, p.closesAt, this.clock.now);
   }
 

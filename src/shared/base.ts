@@ -13,6 +13,26 @@ import { directionOf, loadLocale, localeLoaded, msg, toLocale, withLocale, type 
 import { errorMessage } from './messages.js';
 import { errorState } from './states.js';
 
+/**
+ * The theme every element takes (its defaults are set on each element's
+ * `:host`, src/shared/styles.ts). Each element's own JSDoc adds only the
+ * custom properties that are its alone; the manifest lists both under each
+ * element.
+ *
+ * @cssproperty --sharek-accent - Links, buttons, the status badge and the bars. Default `#0b6e4f`.
+ * @cssproperty --sharek-accent-text - Text on the accent colour. Default `#ffffff`.
+ * @cssproperty --sharek-text - Body text. Default `#1b1f23`.
+ * @cssproperty --sharek-muted - Secondary text. Default `#4a5560`.
+ * @cssproperty --sharek-surface - The element's background, and its dialogs' and fields'. Default `#ffffff`.
+ * @cssproperty --sharek-subtle - Background of quiet blocks (replies, messages, the bars' track). Default `#f3f5f6`.
+ * @cssproperty --sharek-border - Borders. Default `#c9d1d6`.
+ * @cssproperty --sharek-danger - Errors. Default `#b3261e`.
+ * @cssproperty --sharek-radius - Corner radius. Default `8px`.
+ * @cssproperty --sharek-space - Base spacing: every margin, padding and gap follows it. Default `1rem`.
+ * @cssproperty --sharek-font - Font family. Default system UI fonts with Arabic coverage.
+ * @cssproperty --sharek-font-size - Base font size. Default `medium` (the reader's default size, whatever the page's root font size).
+ * @cssproperty --sharek-focus - Focus outline colour. Default `#1a5fb4`.
+ */
 export class SharekElement extends LitElement {
   /** The portal's base URL. Defaults to the enclosing Sharek element's, then `<meta name="sharek-api">`. */
   @property() api?: string;
@@ -39,18 +59,27 @@ export class SharekElement extends LitElement {
    */
   @property({ attribute: false }) tokenProvider?: () => Promise<string | null | undefined> | string | null | undefined;
 
-  /** Headers that identify the caller for writes and per-person reads. */
+  /**
+   * Headers that identify the caller for writes and per-person reads.
+   * @internal
+   */
   get identity(): Record<string, string> {
     return identityHeaders(inherited(this, (el) => (el instanceof SharekElement ? el.token : null)));
   }
 
-  /** The locale this element renders in. */
+  /**
+   * The locale this element renders in.
+   * @internal
+   */
   get locale(): Locale {
     // The property first: set as a property, it reaches the attribute only during the update.
     return toLocale(this.lang || inherited(this, (el) => el.getAttribute('lang')));
   }
 
-  /** The client for this element's portal; throws a clear error when no portal is configured. */
+  /**
+   * The client for this element's portal; throws a clear error when no portal is configured.
+   * @internal
+   */
   get client(): PortalClient {
     const base = inherited(this, (el) => (el instanceof SharekElement ? el.api : null)) ?? pageApi();
     if (!base) {
@@ -167,7 +196,10 @@ export class SharekElement extends LitElement {
     return html`<time datetime=${iso}>${formatDate(this.locale, iso, this.calendar)}</time>`;
   }
 
-  /** Runs `fn` with this element's messages: for text made outside render, in event handlers. */
+  /**
+   * Runs `fn` with this element's messages: for text made outside render, in event handlers.
+   * @internal
+   */
   inLocale<T>(fn: () => T): T {
     return withLocale(this.locale, fn);
   }

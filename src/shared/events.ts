@@ -3,7 +3,7 @@
  * the element, on a container or on `document`.
  */
 import type { ApiError } from '../api/errors.js';
-import type { ReportReason } from '../api/schemas.js';
+import type { ConsultationStatus, ReportReason } from '../api/schemas.js';
 
 export class SharekErrorEvent extends Event {
   static readonly type = 'sharek-error';
@@ -17,8 +17,8 @@ export class SharekStatusChangeEvent extends Event {
   static readonly type = 'sharek-status-change';
   constructor(
     readonly consultationId: string,
-    readonly status: 'upcoming' | 'open' | 'closed' | 'decided',
-    readonly previous: string,
+    readonly status: ConsultationStatus,
+    readonly previous: ConsultationStatus,
   ) {
     super(SharekStatusChangeEvent.type, { bubbles: true, composed: true });
   }

@@ -23,12 +23,6 @@ export function formatDate(locale: Locale, iso: string, calendar?: string): stri
   return f.format(new Date(iso));
 }
 
-export function formatDateTime(locale: Locale, iso: string, calendar?: string): string {
-  const cal = calendar || 'gregory';
-  const f = cached(`datetime|${locale}|${cal}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', calendar: cal }));
-  return f.format(new Date(iso));
-}
-
 export function formatNumber(locale: Locale, n: number): string {
   return cached(`number|${locale}`, () => new Intl.NumberFormat(locale)).format(n);
 }

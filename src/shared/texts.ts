@@ -48,8 +48,8 @@ export function timeline(locale: Locale, status: ConsultationStatus, opensAt: st
   return msg(str`Closed ${formatRelative(locale, closesAt, now)}`);
 }
 
-/** Every comment sent, published or not (the consultation's and the decision's count). */
-export function commentCount(locale: Locale, n: number): string {
+/** Every comment sent, published or not. */
+function commentCount(locale: Locale, n: number): string {
   const v = formatNumber(locale, n);
   return plural(locale, n, {
     zero: () => msg('No comments', { id: 'comments.zero' }),
@@ -61,7 +61,7 @@ export function commentCount(locale: Locale, n: number): string {
   });
 }
 
-export function participantCount(locale: Locale, n: number): string {
+function participantCount(locale: Locale, n: number): string {
   const v = formatNumber(locale, n);
   return plural(locale, n, {
     zero: () => msg('No participants', { id: 'participants.zero' }),

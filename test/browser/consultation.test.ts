@@ -177,6 +177,18 @@ describe('<sharek-consultation> and the portal', () => {
     expect(shadow(el).querySelector('sharek-comments')!.getAttribute('heading-level')).to.equal('3');
   });
 
+  it('"Comment on article" opens the form on that article and focuses its comment field (through the form\'s focus())', async () => {
+    const el = await fixture<SharekConsultation>(html`<sharek-consultation lang="en" api="/api" .data=${consultation('open')}></sharek-consultation>`);
+    await el.updateComplete;
+    const article = shadow(el).querySelector<HTMLDetailsElement>('#article-art-2')!;
+    article.open = true;
+    article.querySelector<HTMLButtonElement>('.article-actions button')!.click();
+    const form = shadow(el).querySelector('sharek-comment-form')!;
+    await waitUntil(() => form.shadowRoot!.activeElement?.id === 'body', 'the comment field did not take focus');
+    expect(shadow(el).activeElement).to.equal(form);
+    expect(form.getAttribute('section')).to.equal('art-2');
+  });
+
   it('makes no request when the page gives the data', async () => {
     const spy = spyFetch();
     try {

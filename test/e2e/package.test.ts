@@ -70,3 +70,44 @@ test('the shipped manifest documents every element', () => {
     assert.ok(tags.includes(tag), `${tag} in ${pkg.customElements}`);
   }
 });
+
+interface Declaration {
+  tagName?: string;
+  customElement?: boolean;
+  members?: Array<{ name: string; privacy?: string }>;
+  cssProperties?: Array<{ name: string }>;
+}
+const declarations = () =>
+  (JSON.parse(readFileSync(pkg.customElements, 'utf8')) as { modules: Array<{ declarations?: Declaration[] }> }).modules
+    .flatMap((m) => m.declarations ?? [])
+    .filter((d) => d.customElement && d.tagName);
+
+/** The theme every element takes: the custom properties hostStyles (src/shared/styles.ts) reads. */
+const THEME = ['accent', 'accent-text', 'text', 'muted', 'surface', 'subtle', 'border', 'danger', 'radius', 'space', 'font', 'font-size', 'focus'];
+/** The custom properties one element takes besides the theme: the room it holds, and the form's warning colour. */
+const OWN: Record<string, string[]> = {
+  'sharek-consultation': ['card-min-height'],
+  'sharek-consultations': ['list-min-height'],
+  'sharek-comments': ['comments-min-height'],
+  'sharek-comment-form': ['form-min-height', 'warning'],
+  'sharek-poll': ['poll-min-height'],
+  'sharek-decision': ['decision-min-height'],
+};
+
+test('the manifest lists, under every element, each custom property it honours: the theme and its own', () => {
+  for (const d of declarations()) {
+    const want = [...THEME, ...OWN[d.tagName!]!].map((p) => `--sharek-${p}`).sort();
+    assert.deepEqual((d.cssProperties ?? []).map((p) => p.name).sort(), want, d.tagName);
+  }
+});
+
+test('the manifest lists only public members', () => {
+  for (const d of declarations()) {
+    const names = (d.members ?? []).map((m) => m.name);
+    assert.deepEqual((d.members ?? []).filter((m) => m.privacy && m.privacy !== 'public'), [], d.tagName);
+    // Public in TypeScript for Sharek's own modules, marked @internal: not for a page.
+    for (const internal of ['client', 'identity', 'locale', 'inLocale', 'value', 'statusOf', 'articleHash', 'hrefFor']) {
+      assert.ok(!names.includes(internal), `${d.tagName}.${internal} in the manifest`);
+    }
+  }
+});
