@@ -3,27 +3,26 @@ import { html as staticHtml } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { ApiError } from '../api/errors.js';
-import type { CommentAccepted, Consultation, StakeholderType, UsagePolicy } from '../api/schemas.js';
+import type { CommentAccepted, Consultation, UsagePolicy } from '../api/schemas.js';
 import { SharekElement } from '../shared/base.js';
 import { ClockController, statusAt } from '../shared/clock.js';
 import { Sending } from '../shared/sending.js';
 import { SharekCommentSubmittedEvent } from '../shared/events.js';
-import { formatNumber, pick } from '../shared/format.js';
-import { msg, plural, str, type Locale } from '../shared/localize.js';
+import { pick } from '../shared/format.js';
+import { msg, str } from '../shared/localize.js';
 import { DEFAULT_HEADING_LEVEL, headingTag } from '../shared/heading.js';
-import { errorMessage } from '../shared/messages.js';
-import { sanitizedHtml } from '../shared/sanitize.js';
-import { httpUrl } from '../shared/url.js';
 import { hostStyles } from '../shared/styles.js';
-import { STAKEHOLDER_TYPES, stakeholderLabel } from '../shared/texts.js';
+import { charactersLeft, STAKEHOLDER_TYPES, stakeholderLabel } from '../shared/texts.js';
 import { styles } from './comment-form.styles.js';
-import { DraftStore, emptyDraft, type Draft } from './draft.js';
+import { DraftStore, emptyDraft, newComment, type Draft } from './draft.js';
 import { findPersonalData, type PersonalDataFinding } from './personal-data.js';
-
-type Field = 'body' | 'sectionId' | 'stakeholderType' | 'displayName' | 'policy';
+import { renderClosed, renderSent } from './notices.js';
+import { renderPolicy } from './policy.js';
+import { checkComment, hasProblems, portalProblems, renderFieldProblem, renderProblemSummary, type Problems } from './problems.js';
+import { renderProgress } from './progress.js';
+import { renderWarning } from './warning.js';
 /** Where the form is; while a send is under way, `sending` says more (sending, or waiting to try again). */
 type Phase = 'editing' | 'warning' | 'failed' | 'sent';
-
 
 /**
  * The comment form: the comment, which part of the draft it is about, who is
@@ -88,7 +87,7 @@ export class SharekCommentForm extends SharekElement {
 
   @state() private draft: Draft = emptyDraft();
   @state() private accepted = false;
-  @state() private errors: Partial<Record<Field, string>> = {};
+  @state() private errors: Problems = {};
   @state() private phase: Phase = 'editing';
   /** Why the last send failed for good (the form says so until the next send). */
   @state() private failure?: ApiError;
@@ -162,20 +161,14 @@ export class SharekCommentForm extends SharekElement {
       if (this.consultationTask.status === TaskStatus.ERROR) return this.renderTaskError(this.consultationTask.error);
       return html`<p class="loading" role="status">${msg('Loading the comment form…')}</p>`;
     }
-    if (this.phase === 'sent' && this.sent) return this.renderSent(c, this.sent);
+    if (this.phase === 'sent' && this.sent) return renderSent(c, this.sent, this.locale, this.headingLevel, this.writeAnother);
     const status = statusAt(c.status, c.opensAt, c.closesAt, this.clock.now);
     if (status === 'upcoming') this.clock.wakeAt(c.opensAt);
     if (status === 'open') this.clock.wakeAt(c.closesAt);
-    if (status === 'upcoming') {
-      return html`<p part="closed" class="closed">${msg(html`Comments open on ${this.date(c.opensAt)}. You can read the draft now.`)}</p>`;
-    }
-    if (status !== 'open') {
-      return html`<p part="closed" class="closed">
-        ${msg(html`Comments closed on ${this.date(c.closesAt)}. The comments already sent are being reviewed.`)}
-        ${this.draft.body ? html`<br />${msg('Your unsent comment is still saved on this device.')}` : nothing}
-      </p>`;
-    }
-    if (!c.commenting.enabled) return html`<p part="closed" class="closed">${msg('This consultation does not take comments.')}</p>`;
+    const date = (iso: string) => this.date(iso);
+    if (status === 'upcoming') return renderClosed('upcoming', c, false, date);
+    if (status !== 'open') return renderClosed('closed', c, !!this.draft.body, date);
+    if (!c.commenting.enabled) return renderClosed('disabled', c, false, date);
     if (this.policyTask.status === TaskStatus.ERROR && !this.policy) return this.renderTaskError(this.policyTask.error);
     return this.renderForm(c);
   }
@@ -194,12 +187,12 @@ export class SharekCommentForm extends SharekElement {
       ${staticHtml`<${h} part="heading" class="heading" id="form-heading">
         ${section ? msg(str`Comment on article ${section.number}`) : msg('Comment on the draft')}
       </${h}>`}
-      ${this.renderSummary()}
+      ${renderProblemSummary(this.errors, this.headingLevel, this.renderRoot)}
 
       <div class="field ${this.errors.body ? 'invalid' : ''}">
         <label for="body">${msg('Your comment')}</label>
         <p class="hint" id="body-hint">${msg('Be clear and brief, and stay on the subject of the draft.')}</p>
-        ${this.fieldError('body')}
+        ${renderFieldProblem(this.errors, 'body')}
         <textarea
           id="body"
           name="body"
@@ -212,7 +205,7 @@ export class SharekCommentForm extends SharekElement {
           @input=${this.onBodyInput}
         ></textarea>
         <p id="body-count" class="count ${d.body.length > c.commenting.maxLength ? 'over' : ''}">
-          ${this.countText(locale, d.body.length, c.commenting.maxLength)}
+          ${charactersLeft(locale, d.body.length, c.commenting.maxLength)}
         </p>
         <p class="visually-hidden" aria-live="polite">${this.announcedCount}</p>
       </div>
@@ -236,7 +229,7 @@ export class SharekCommentForm extends SharekElement {
         aria-describedby=${this.errors.stakeholderType ? 'stakeholderType-error' : nothing}
       >
         <legend>${msg('You are commenting as')}</legend>
-        ${this.fieldError('stakeholderType')}
+        ${renderFieldProblem(this.errors, 'stakeholderType')}
         ${STAKEHOLDER_TYPES.map(
           (t) => html`<div class="choice">
             <input
@@ -259,7 +252,7 @@ export class SharekCommentForm extends SharekElement {
             <p class="hint" id="displayName-hint">
               ${msg('Leave it empty to comment without a name. An organisation may give its name.')}
             </p>
-            ${this.fieldError('displayName')}
+            ${renderFieldProblem(this.errors, 'displayName')}
             <input
               id="displayName"
               name="displayName"
@@ -273,7 +266,9 @@ export class SharekCommentForm extends SharekElement {
             />
           </div>`
         : nothing}
-      ${this.renderPolicy()} ${this.phase === 'warning' ? this.renderWarning() : nothing} ${this.renderProgress(c)}
+      ${renderPolicy(this.policy, { locale, headingLevel: this.headingLevel, accepted: this.accepted, problems: this.errors, accept: this.accept })}
+      ${this.phase === 'warning' ? renderWarning(this.findings, this.headingLevel, { edit: this.editAfterWarning, send: this.sendAnyway }) : nothing}
+      ${renderProgress(this.sending, this.phase === 'failed' ? this.failure : undefined, c, locale)}
 
       <div class="actions">
         <button part="submit" type="submit" aria-describedby="submit-hint" ?disabled=${busy}>${msg('Send comment')}</button>
@@ -284,151 +279,10 @@ export class SharekCommentForm extends SharekElement {
     </form>`;
   }
 
-  private countText(locale: Locale, length: number, max: number) {
-    const left = max - length;
-    const n = formatNumber(locale, Math.abs(left));
-    if (left >= 0) {
-      return plural(locale, left, {
-        zero: () => msg('You have no characters remaining', { id: 'chars-left.zero' }),
-        one: () => msg('You have 1 character remaining', { id: 'chars-left.one' }),
-        two: () => msg('You have 2 characters remaining', { id: 'chars-left.two' }),
-        few: () => msg(str`You have ${n} characters remaining`, { id: 'chars-left.few' }),
-        many: () => msg(str`You have ${n} characters remaining`, { id: 'chars-left.many' }),
-        other: () => msg(str`You have ${n} characters remaining`, { id: 'chars-left.other' }),
-      });
-    }
-    return plural(locale, -left, {
-      zero: () => msg(str`You have ${n} characters too many`, { id: 'chars-over.zero' }),
-      one: () => msg('You have 1 character too many', { id: 'chars-over.one' }),
-      two: () => msg('You have 2 characters too many', { id: 'chars-over.two' }),
-      few: () => msg(str`You have ${n} characters too many`, { id: 'chars-over.few' }),
-      many: () => msg(str`You have ${n} characters too many`, { id: 'chars-over.many' }),
-      other: () => msg(str`You have ${n} characters too many`, { id: 'chars-over.other' }),
-    });
-  }
-
-  private renderPolicy() {
-    const policy = this.policy;
-    const locale = this.locale;
-    if (!policy) return html`<p class="hint" role="status">${msg('Loading the usage policy…')}</p>`;
-    const text = pick(policy.text, locale);
-    const sub = headingTag(this.headingLevel, 1);
-    return html`<div part="policy" class="policy field ${this.errors.policy ? 'invalid' : ''}">
-      ${staticHtml`<${sub} class="subheading">${msg('Usage policy')}</${sub}>`}
-      <ul class="rules">
-        ${policy.rules.map((r) => html`<li lang=${pick(r, locale).lang}>${pick(r, locale).text}</li>`)}
-      </ul>
-      <details>
-        <summary>${msg(str`Read the full usage policy (version ${policy.version})`)}</summary>
-        <div class="rich" lang=${text.lang}>${sanitizedHtml(text.text)}</div>
-      </details>
-      ${this.fieldError('policy')}
-      <div class="choice">
-        <input
-          type="checkbox"
-          id="policy"
-          name="policy"
-          .checked=${this.accepted}
-          aria-describedby=${this.errors.policy ? 'policy-error' : nothing}
-          aria-invalid=${this.errors.policy ? 'true' : 'false'}
-          @change=${(e: Event) => {
-            this.accepted = (e.target as HTMLInputElement).checked;
-            if (this.accepted) this.errors = { ...this.errors, policy: undefined };
-          }}
-        />
-        <label for="policy">${msg(str`I have read and accept the usage policy (version ${policy.version})`)}</label>
-      </div>
-    </div>`;
-  }
-
-  private fieldError(field: Field) {
-    const message = this.errors[field];
-    return message
-      ? html`<p class="field-error" id=${`${field}-error`}>
-          <span class="visually-hidden">${msg('Error:')}</span> ${message}
-        </p>`
-      : nothing;
-  }
-
-  private renderSummary() {
-    const entries = Object.entries(this.errors).filter(([, m]) => m) as [Field, string][];
-    if (!entries.length) return nothing;
-    const sub = headingTag(this.headingLevel, 1);
-    return html`<div part="error-summary" class="error-summary" tabindex="-1" aria-labelledby="summary-title">
-      ${staticHtml`<${sub} class="subheading" id="summary-title">${msg('There is a problem')}</${sub}>`}
-      <ul>
-        ${entries.map(
-          ([field, message]) => html`<li><a href=${`#${field}`} @click=${(e: Event) => this.focusField(e, field)}>${message}</a></li>`,
-        )}
-      </ul>
-    </div>`;
-  }
-
-  private focusField(e: Event, field: Field) {
-    e.preventDefault();
-    const target = field === 'stakeholderType' ? this.renderRoot.querySelector<HTMLInputElement>('input[name=stakeholderType]') : this.renderRoot.querySelector<HTMLElement>(`#${field}`);
-    target?.focus();
-  }
-
-  private renderWarning() {
-    const sub = headingTag(this.headingLevel, 1);
-    return html`<div part="warning" class="warning" tabindex="-1" aria-labelledby="warning-title">
-      ${staticHtml`<${sub} class="subheading" id="warning-title">${msg('Your comment may contain personal data')}</${sub}>`}
-      <p>
-        ${msg(
-          'The usage policy asks you not to publish personal data such as names, phone numbers, e-mail or home addresses, so that nobody can be contacted or identified through the comments. We found:',
-        )}
-      </p>
-      <ul>
-        ${this.findings.map((f) => html`<li>${personalDataLabel(f.kind)}: <q dir="auto">${f.match}</q></li>`)}
-      </ul>
-      <p>${msg('You can remove it, or send the comment as it is.')}</p>
-      <div class="warning-actions">
-        <button type="button" class="secondary" @click=${this.editAfterWarning}>${msg('Edit my comment')}</button>
-        <button type="button" @click=${this.sendAnyway}>${msg('Send anyway')}</button>
-      </div>
-    </div>`;
-  }
-
-  private renderProgress(c: Consultation) {
-    const { state, secondsLeft, failure } = this.sending;
-    let content: unknown = nothing;
-    if (state === 'sending') content = msg('Sending your comment…');
-    else if (state === 'waiting') {
-      const s = formatNumber(this.locale, secondsLeft);
-      content =
-        failure?.status === 429
-          ? msg(str`The portal is receiving many comments. Sending again in ${s} s. Your comment is saved on this device.`)
-          : msg(str`Could not reach the portal. Trying again in ${s} s. Your comment is saved on this device.`);
-    } else if (this.phase === 'failed' && this.failure) content = this.failureMessage(c, this.failure);
-    return html`<div part="progress" class="progress ${this.phase === 'failed' ? 'error' : ''}" role="status">${content}</div>`;
-  }
-
-  private failureMessage(c: Consultation, f: ApiError) {
-    if (f.status === 401) {
-      const href = httpUrl(c.commenting.signInUrl) !== nothing ? httpUrl(c.commenting.signInUrl) : httpUrl(c.portalUrl);
-      return html`${msg('You need to sign in on the participation portal to comment.')}
-        <a href=${href}>${msg('Sign in on the portal')}</a> ${msg('Your comment stays saved on this device.')}`;
-    }
-    if (f.status === 403) return msg('This consultation is no longer taking comments. Your comment stays saved on this device.');
-    if (f.status === 413) return msg('Your comment is too long for the portal. Please shorten it.');
-    if (f.status === 422) return msg('An earlier version of this comment already reached the portal. Send again to send this version as a new comment.');
-    return html`${errorMessage(f)} ${msg('Your comment is saved on this device; nothing is lost.')}`;
-  }
-
-  private renderSent(c: Consultation, sent: CommentAccepted) {
-    const h = headingTag(this.headingLevel);
-    return html`<div part="confirmation" class="confirmation" tabindex="-1" role="status">
-      ${staticHtml`<${h} class="heading">${msg('Thank you for your comment')}</${h}>`}
-      <p>
-        ${sent.status === 'pending'
-          ? msg('It was received and is awaiting moderation. Once approved, it will be published with the others.')
-          : msg('It has been published.')}
-      </p>
-      <p>${msg(html`The agency will publish its decision on ${pick(c.title, this.locale).text} after the consultation closes.`)}</p>
-      <button type="button" class="secondary" @click=${this.writeAnother}>${msg('Write another comment')}</button>
-    </div>`;
-  }
+  private accept = (accepted: boolean) => {
+    this.accepted = accepted;
+    if (accepted) this.errors = { ...this.errors, policy: undefined };
+  };
 
   private onBodyInput = (e: Event) => {
     this.update_({ body: (e.target as HTMLTextAreaElement).value });
@@ -437,7 +291,7 @@ export class SharekCommentForm extends SharekElement {
     clearTimeout(this.countTimer);
     this.countTimer = setTimeout(() => {
       const c = this.value;
-      if (c) this.announcedCount = this.inLocale(() => this.countText(this.locale, this.draft.body.length, c.commenting.maxLength));
+      if (c) this.announcedCount = this.inLocale(() => charactersLeft(this.locale, this.draft.body.length, c.commenting.maxLength));
     }, 1000);
   };
 
@@ -472,35 +326,18 @@ export class SharekCommentForm extends SharekElement {
 
   /** The checks the portal would make, done first so the person sees them at their fields. */
   private check(c: Consultation): boolean {
-    const errors: Partial<Record<Field, string>> = {};
-    const body = this.draft.body.trim();
-    this.inLocale(() => {
-      if (!body) errors.body = msg('Write your comment.');
-      else if (body.length > c.commenting.maxLength) {
-        errors.body = msg(str`Your comment must be ${formatNumber(this.locale, c.commenting.maxLength)} characters or fewer.`);
-      }
-      if (!this.draft.stakeholderType) errors.stakeholderType = msg('Choose who you are commenting as.');
-      if (!this.accepted) errors.policy = msg('Tick the box to accept the usage policy.');
-      return '';
-    });
-    this.errors = errors;
-    if (Object.keys(errors).length) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part=error-summary]')?.focus());
-    return !Object.keys(errors).length;
+    this.errors = this.inLocale(() => checkComment(this.draft, this.accepted, c.commenting.maxLength, this.locale));
+    if (!hasProblems(this.errors)) return true;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part=error-summary]')?.focus());
+    return false;
   }
 
   /** Sends the draft (with the same key however often it goes); src/shared/sending.ts retries and asks for sign-in. */
   private async send(c: Consultation) {
     this.failure = undefined;
     this.phase = 'editing';
-    const policyVersion = this.policy?.version ?? c.commenting.policyVersion;
     const d = this.draft;
-    const comment = {
-      body: d.body.trim(),
-      stakeholderType: d.stakeholderType as StakeholderType,
-      policyVersion,
-      ...(d.sectionId ? { sectionId: d.sectionId } : {}),
-      ...(c.commenting.displayNameAllowed && d.displayName.trim() ? { displayName: d.displayName.trim() } : {}),
-    };
+    const comment = newComment(d, this.policy?.version ?? c.commenting.policyVersion, c.commenting.displayNameAllowed);
     let sent: CommentAccepted;
     try {
       sent = await this.sending.send(
@@ -522,7 +359,6 @@ export class SharekCommentForm extends SharekElement {
   }
 
   private async fail(e: ApiError) {
-    const fields: Record<string, Field> = { body: 'body', sectionId: 'sectionId', stakeholderType: 'stakeholderType', displayName: 'displayName', policyVersion: 'policy' };
     if (e.status === 409 && /policy/.test(e.problem?.type ?? '')) {
       // The policy changed since the page loaded: show the new one and ask again.
       this.newerPolicy = await this.client.getPolicy().catch(() => undefined);
@@ -534,15 +370,7 @@ export class SharekCommentForm extends SharekElement {
       return;
     }
     if (e.status === 400 && e.problem?.errors?.length) {
-      const errors: Partial<Record<Field, string>> = {};
-      this.inLocale(() => {
-        for (const { field, code } of e.problem!.errors!) {
-          const f = fields[field] ?? 'body';
-          errors[f] = code === 'too_long' ? msg('This is too long.') : code === 'required' ? msg('This is required.') : msg('This is not valid.');
-        }
-        return '';
-      });
-      this.errors = errors;
+      this.errors = this.inLocale(() => portalProblems(e.problem!));
       this.phase = 'editing';
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part=error-summary]')?.focus();
@@ -559,15 +387,6 @@ export class SharekCommentForm extends SharekElement {
     this.accepted = false;
     this.draft = emptyDraft(this.section);
   };
-}
-
-function personalDataLabel(kind: PersonalDataFinding['kind']): string {
-  return {
-    email: () => msg('An e-mail address'),
-    phone: () => msg('A phone number'),
-    'national-id': () => msg('What looks like a national number'),
-    address: () => msg('What looks like a street or postal address'),
-  }[kind]();
 }
 
 declare global {

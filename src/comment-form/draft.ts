@@ -5,7 +5,7 @@
  * Idempotency-Key made with it: however often it is sent, the portal makes
  * one comment. It is cleared only when the portal has answered 201.
  */
-import type { StakeholderType } from '../api/schemas.js';
+import type { NewComment, StakeholderType } from '../api/schemas.js';
 
 export interface Draft {
   body: string;
@@ -25,6 +25,17 @@ export const emptyDraft = (sectionId = ''): Draft => ({
   idempotencyKey: crypto.randomUUID(),
   savedAt: new Date().toISOString(),
 });
+
+/** The comment as the portal takes it: trimmed, with the policy version accepted, and a name only where the consultation shows names. */
+export function newComment(draft: Draft, policyVersion: string, displayNameAllowed = false): NewComment {
+  return {
+    body: draft.body.trim(),
+    stakeholderType: draft.stakeholderType as StakeholderType,
+    policyVersion,
+    ...(draft.sectionId ? { sectionId: draft.sectionId } : {}),
+    ...(displayNameAllowed && draft.displayName.trim() ? { displayName: draft.displayName.trim() } : {}),
+  };
+}
 
 const keyOf = (api: string, consultation: string, section: string) => `sharek:draft:${api}|${consultation}|${section || '*'}`;
 

@@ -5,12 +5,12 @@ import { html as staticHtml } from 'lit/static-html.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { Comment, CommentPage, Section, UsagePolicy } from '../api/schemas.js';
 import { SharekElement } from '../shared/base.js';
-import { formatNumber, pick } from '../shared/format.js';
-import { msg, plural, str, type Locale } from '../shared/localize.js';
+import { pick } from '../shared/format.js';
+import { msg, str } from '../shared/localize.js';
 import { DEFAULT_HEADING_LEVEL, headingTag } from '../shared/heading.js';
 import { pageLimit, PagingController } from '../shared/paging.js';
 import { hostStyles, moreStyles, skeletonStyles } from '../shared/styles.js';
-import { stakeholderLabel } from '../shared/texts.js';
+import { publishedCommentCount, stakeholderLabel } from '../shared/texts.js';
 import { styles } from './comments.styles.js';
 import { ReportDialog } from './report-dialog.js';
 import { reportedIds } from './reported.js';
@@ -324,17 +324,6 @@ export class SharekComments extends SharekElement {
 
 }
 
-function publishedCommentCount(locale: Locale, n: number): string {
-  const v = formatNumber(locale, n);
-  return plural(locale, n, {
-    zero: () => msg('No published comments', { id: 'publishedComments.zero' }),
-    one: () => msg('1 published comment', { id: 'publishedComments.one' }),
-    two: () => msg('Two published comments', { id: 'publishedComments.two' }),
-    few: () => msg(str`${v} published comments`, { id: 'publishedComments.few' }),
-    many: () => msg(str`${v} published comments`, { id: 'publishedComments.many' }),
-    other: () => msg(str`${v} published comments`, { id: 'publishedComments.other' }),
-  });
-}
 
 declare global {
   interface HTMLElementTagNameMap {

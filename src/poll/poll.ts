@@ -8,10 +8,11 @@ import { ClockController, statusAt } from '../shared/clock.js';
 import { Sending } from '../shared/sending.js';
 import { cssProps } from '../shared/css-props.js';
 import { SharekVoteEvent } from '../shared/events.js';
-import { formatNumber, formatPercent, pick } from '../shared/format.js';
-import { msg, plural, str, type Locale } from '../shared/localize.js';
+import { formatPercent, pick } from '../shared/format.js';
+import { msg, str } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
 import { barStyles, hostStyles, skeletonStyles } from '../shared/styles.js';
+import { choiceLimit, pollStatusLabel, voteCount, voterCount } from '../shared/texts.js';
 import { styles } from './poll.styles.js';
 
 type PollStatus = Poll['status'];
@@ -163,7 +164,7 @@ export class SharekPoll extends SharekElement {
     const badge = status === 'open' && voted ? 'voted' : status;
     return html`<div part="poll" class="poll ${badge}">
       <p class="status-line">
-        <span part="status" class="status ${badge}">${statusLabel(badge)}</span>
+        <span part="status" class="status ${badge}">${pollStatusLabel(badge)}</span>
         <span part="dates" class="when">${this.timeline(status, p)}</span>
       </p>
       ${voting
@@ -199,7 +200,7 @@ export class SharekPoll extends SharekElement {
     return html`<form part="form" novalidate @submit=${this.submit}>
       <fieldset aria-describedby=${described || nothing}>
         <legend part="question" class="question" lang=${question.lang}>${question.text}</legend>
-        ${multiple ? html`<p part="hint" id="hint" class="hint">${limitSentence(locale, p.maxChoices)}</p>` : nothing}
+        ${multiple ? html`<p part="hint" id="hint" class="hint">${choiceLimit(locale, p.maxChoices)}</p>` : nothing}
         <div part="options" class="options">
           ${p.options.map((o) => {
             const label = pick(o.label, locale);
@@ -298,7 +299,7 @@ export class SharekPoll extends SharekElement {
     const max = this.value?.maxChoices ?? 1;
     if (input.checked && !this.chosen.includes(input.value) && this.chosen.length >= max) {
       e.preventDefault();
-      void this.announce(() => `${limitSentence(this.locale, max)} ${msg('Clear one of your choices to choose another.')}`);
+      void this.announce(() => `${choiceLimit(this.locale, max)} ${msg('Clear one of your choices to choose another.')}`);
     }
   };
 
@@ -370,15 +371,6 @@ export class SharekPoll extends SharekElement {
   }
 }
 
-function statusLabel(status: PollStatus | 'voted'): string {
-  return {
-    upcoming: () => msg('Not open yet', { id: 'poll.status.upcoming' }),
-    open: () => msg('Open for voting', { id: 'poll.status.open' }),
-    voted: () => msg('You have voted', { id: 'poll.status.voted' }),
-    closed: () => msg('Voting closed', { id: 'poll.status.closed' }),
-  }[status]();
-}
-
 function voteErrorMessage(error: unknown): string {
   if (error instanceof ApiError && error.kind === 'problem') {
     if (error.status === 401) return msg('Sign in on the participation portal to vote in this poll.');
@@ -388,41 +380,8 @@ function voteErrorMessage(error: unknown): string {
   return `${msg('Your vote was not sent.')} ${errorMessage(error)}`;
 }
 
-function limitSentence(locale: Locale, n: number): string {
-  const v = formatNumber(locale, n);
-  return plural(locale, n, {
-    zero: () => msg('You cannot choose any option.', { id: 'poll.limit.zero' }),
-    one: () => msg('You can choose one option.', { id: 'poll.limit.one' }),
-    two: () => msg('You can choose up to two options.', { id: 'poll.limit.two' }),
-    few: () => msg(str`You can choose up to ${v} options.`, { id: 'poll.limit.few' }),
-    many: () => msg(str`You can choose up to ${v} options.`, { id: 'poll.limit.many' }),
-    other: () => msg(str`You can choose up to ${v} options.`, { id: 'poll.limit.other' }),
-  });
-}
 
-function voteCount(locale: Locale, n: number): string {
-  const v = formatNumber(locale, n);
-  return plural(locale, n, {
-    zero: () => msg('No votes', { id: 'poll.votes.zero' }),
-    one: () => msg('1 vote', { id: 'poll.votes.one' }),
-    two: () => msg('Two votes', { id: 'poll.votes.two' }),
-    few: () => msg(str`${v} votes`, { id: 'poll.votes.few' }),
-    many: () => msg(str`${v} votes`, { id: 'poll.votes.many' }),
-    other: () => msg(str`${v} votes`, { id: 'poll.votes.other' }),
-  });
-}
 
-function voterCount(locale: Locale, n: number): string {
-  const v = formatNumber(locale, n);
-  return plural(locale, n, {
-    zero: () => msg('Nobody has voted yet.', { id: 'poll.voters.zero' }),
-    one: () => msg('1 person has voted.', { id: 'poll.voters.one' }),
-    two: () => msg('Two people have voted.', { id: 'poll.voters.two' }),
-    few: () => msg(str`${v} people have voted.`, { id: 'poll.voters.few' }),
-    many: () => msg(str`${v} people have voted.`, { id: 'poll.voters.many' }),
-    other: () => msg(str`${v} people have voted.`, { id: 'poll.voters.other' }),
-  });
-}
 
 declare global {
   interface HTMLElementTagNameMap {
