@@ -6,7 +6,7 @@ import type { Consultation, ConsultationStatus, Section } from '../api/schemas.j
 import { SharekElement } from '../shared/base.js';
 import { ClockController, statusAt } from '../shared/clock.js';
 import { SharekStatusChangeEvent } from '../shared/events.js';
-import { fileType, formatBytes, pick } from '../shared/format.js';
+import { pick } from '../shared/format.js';
 import { msg, str } from '../shared/localize.js';
 import { prepareSanitizer, sanitizedHtml } from '../shared/sanitize.js';
 import { DEFAULT_HEADING_LEVEL, headingLevel, headingTag } from '../shared/heading.js';
@@ -15,6 +15,7 @@ import { ensureDefined } from '../registry.js';
 import { hostStyles, skeletonStyles, statusStyles } from '../shared/styles.js';
 import { kindLabel, participation, statusLabel, timeline } from '../shared/texts.js';
 import { styles } from './consultation.styles.js';
+import { renderDocuments } from './documents.js';
 
 type InnerTags = Record<'decision' | 'poll' | 'form' | 'comments', StaticValue>;
 const tagsByPrefix = new Map<string, InnerTags>();
@@ -328,7 +329,7 @@ export class SharekConsultation extends SharekElement {
         ? staticHtml`<${tags.decision} part="decision" heading-level=${headingLevel(this.headingLevel, 1)} .consultationData=${c}></${tags.decision}>`
         : nothing}
       ${c.sections.length ? this.renderArticles(c, status) : nothing}
-      ${this.renderDocuments(c)}
+      ${renderDocuments(c, locale, this.headingLevel)}
       ${c.pollIds.length && this.participation !== 'none' && this.whole
         ? html`<section part="polls" class="polls" aria-label=${msg('Polls')}>
             ${c.pollIds.map((id) => staticHtml`<${tags.poll} poll=${id}></${tags.poll}>`)}
@@ -387,31 +388,6 @@ export class SharekConsultation extends SharekElement {
           </p>
         </details>`;
       })}
-    </section>`;
-  }
-
-  private renderDocuments(c: Consultation) {
-    if (!c.documents.length && !c.impactAssessmentUrl) return nothing;
-    const locale = this.locale;
-    const languages = new Intl.DisplayNames(locale, { type: 'language' });
-    const sub = headingTag(this.headingLevel, 1);
-    return html`<section class="documents" aria-labelledby="documents-heading">
-      ${staticHtml`<${sub} class="subheading" id="documents-heading">${msg('Documents')}</${sub}>`}
-      <ul part="documents">
-        ${c.documents.map((d) => {
-          const title = pick(d.title, locale);
-          const details = [fileType(d.mediaType)];
-          if (d.sizeBytes !== undefined) details.push(formatBytes(locale, d.sizeBytes));
-          if (d.lang && d.lang !== locale) details.push(languages.of(d.lang) ?? d.lang);
-          return html`<li>
-            <a href=${httpUrl(d.url)} hreflang=${d.lang ?? nothing} lang=${title.lang}>${title.text}</a>
-            <span class="doc-meta">(${details.join(locale === 'ar' ? '، ' : ', ')})</span>
-          </li>`;
-        })}
-      </ul>
-      ${httpUrl(c.impactAssessmentUrl) !== nothing
-        ? html`<p part="impact" class="impact"><a href=${httpUrl(c.impactAssessmentUrl)}>${msg('Read the impact assessment')}</a></p>`
-        : nothing}
     </section>`;
   }
 }
