@@ -6,6 +6,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './register.js';
+import { $ } from './helpers.js';
 import type { SharekCommentForm } from '../../src/comment-form/comment-form.js';
 
 // The browser tests' portal is started with this admin token (web-test-runner.config.mjs).
@@ -81,7 +82,6 @@ const hang = (init: RequestInit) =>
     else signal.addEventListener('abort', abort, { once: true });
   });
 
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const progress = (form: Element) => $(form, '[part=progress]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 /** A form that retries five times by itself, waiting `retryDelay` ms before each. */

@@ -1,27 +1,11 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import 'axe-core/axe.min.js';
 import './register.js';
+import { $, spyFetch, text } from './helpers.js';
 import type { SharekCommentForm } from '../../src/comment-form/comment-form.js';
 import type { SharekCommentSubmittedEvent, SharekSignInRequiredEvent } from '../../src/shared/events.js';
 import type { Consultation } from '../../src/api/schemas.js';
 import { consultation } from './fixtures.js';
-
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-const text = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-
-type Handler = (url: string, init: RequestInit) => Promise<Response> | undefined;
-
-/** Replaces window.fetch for one test; `handler` answers what it wants, the rest goes to the real portal. */
-function network(handler: Handler) {
-  const original = window.fetch;
-  const posts: { url: string; init: RequestInit }[] = [];
-  window.fetch = (input, init = {}) => {
-    const url = String(input);
-    if (init.method === 'POST') posts.push({ url, init });
-    return handler(url, init) ?? original(input, init);
-  };
-  return { posts, restore: () => (window.fetch = original) };
-}
 
 const problem = (status: number, body: object = {}, headers: Record<string, string> = {}) =>
   Promise.resolve(
@@ -48,16 +32,16 @@ async function form(lang: 'ar' | 'en' = 'en', patch: Partial<Consultation> = {},
 }
 
 async function fill(el: SharekCommentForm, body: string, { accept = true, as = 'academia' } = {}) {
-  const textarea = $<HTMLTextAreaElement>(el, '#body');
+  const textarea = $<HTMLTextAreaElement>(el, '#body')!;
   textarea.value = body;
   textarea.dispatchEvent(new Event('input'));
-  $<HTMLInputElement>(el, `#as-${as}`).click();
-  if (accept) $<HTMLInputElement>(el, '#policy').click();
+  $<HTMLInputElement>(el, `#as-${as}`)!.click();
+  if (accept) $<HTMLInputElement>(el, '#policy')!.click();
   await el.updateComplete;
 }
 
 const submit = async (el: SharekCommentForm) => {
-  $<HTMLButtonElement>(el, '[part=submit]').click();
+  $<HTMLButtonElement>(el, '[part=submit]')!.click();
   await el.updateComplete;
 };
 
@@ -68,7 +52,7 @@ describe('<sharek-comment-form>', () => {
     it(`is an accessible form in ${lang}: comment, article, who, and the policy with its version`, async () => {
       const el = await form(lang);
       expect(el.getAttribute('dir')).to.equal(lang === 'ar' ? 'rtl' : 'ltr');
-      expect($(el, 'label[for=policy]').textContent).to.contain('2024.1');
+      expect($(el, 'label[for=policy]')!.textContent).to.contain('2024.1');
       expect(el.shadowRoot!.querySelectorAll('.rules li').length).to.be.greaterThan(3);
       expect(el.shadowRoot!.querySelectorAll('#section option').length).to.equal(3);
       expect(el.shadowRoot!.querySelectorAll('input[name=stakeholderType]').length).to.equal(5);
@@ -80,26 +64,26 @@ describe('<sharek-comment-form>', () => {
       await submit(el);
       await waitUntil(() => el.shadowRoot!.activeElement?.matches('[part=error-summary]'), 'summary not focused');
       expect(el.shadowRoot!.querySelectorAll('[part=error-summary] li').length).to.equal(3);
-      expect($(el, '#body').getAttribute('aria-invalid')).to.equal('true');
-      expect($(el, '#body').getAttribute('aria-describedby')).to.contain('body-error');
-      expect($(el, '#policy').getAttribute('aria-describedby')).to.equal('policy-error');
-      expect($(el, '#policy-error').textContent).to.contain(lang === 'ar' ? 'سياسة الاستخدام' : 'usage policy');
+      expect($(el, '#body')!.getAttribute('aria-invalid')).to.equal('true');
+      expect($(el, '#body')!.getAttribute('aria-describedby')).to.contain('body-error');
+      expect($(el, '#policy')!.getAttribute('aria-describedby')).to.equal('policy-error');
+      expect($(el, '#policy-error')!.textContent).to.contain(lang === 'ar' ? 'سياسة الاستخدام' : 'usage policy');
       await expect(el).to.be.accessible();
     });
 
     it(`warns about personal data, quoting it, and lets the person edit or send, in ${lang}`, async () => {
-      const net = network((_url, init) => (init.method === 'POST' ? created() : undefined));
+      const net = spyFetch((_url, init) => (init.method === 'POST' ? created() : undefined));
       try {
         const el = await form(lang);
         await fill(el, 'أرجو التواصل معي على 0791234567 لمناقشة المادة 3');
         await submit(el);
         await waitUntil(() => el.shadowRoot!.querySelector('[part=warning]'));
         expect(text(el, '[part=warning] li')).to.contain('0791234567');
-        expect(net.posts.length).to.equal(0);
+        expect(net.calls.filter((c) => c.method === 'POST').length).to.equal(0);
         await expect(el).to.be.accessible();
         [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=warning] button')].at(-1)!.click();
         await waitUntil(() => el.shadowRoot!.querySelector('[part=confirmation]'), 'send anyway did not send');
-        expect(net.posts.length).to.equal(1);
+        expect(net.calls.filter((c) => c.method === 'POST').length).to.equal(1);
       } finally {
         net.restore();
       }
@@ -110,12 +94,12 @@ describe('<sharek-comment-form>', () => {
     it(`is accessible while sending, in ${lang}`, async () => {
       let release!: () => void;
       const held = new Promise<void>((r) => (release = r));
-      const net = network((_url, init) => (init.method === 'POST' ? held.then(() => created()) : undefined));
+      const net = spyFetch((_url, init) => (init.method === 'POST' ? held.then(() => created()) : undefined));
       try {
         const el = await form(lang);
         await fill(el, 'A comment sent on a slow connection.');
         await submit(el);
-        await waitUntil(() => $(el, '[part=submit]').hasAttribute('disabled'), 'not sending');
+        await waitUntil(() => $(el, '[part=submit]')!.hasAttribute('disabled'), 'not sending');
         expect(text(el, '[part=progress]')).to.equal(lang === 'ar' ? 'جارٍ إرسال تعليقك…' : 'Sending your comment…');
         await expect(el).to.be.accessible();
         release();
@@ -135,7 +119,7 @@ describe('<sharek-comment-form>', () => {
 
   it('counts characters against the limit and announces the count politely once typing pauses', async () => {
     const el = await form('en', { commenting: { ...consultation().commenting, maxLength: 50 } });
-    const textarea = $<HTMLTextAreaElement>(el, '#body');
+    const textarea = $<HTMLTextAreaElement>(el, '#body')!;
     textarea.value = 'x'.repeat(48);
     textarea.dispatchEvent(new Event('input'));
     await el.updateComplete;
@@ -157,21 +141,21 @@ describe('<sharek-comment-form>', () => {
     first.remove();
     const again = await fixture<SharekCommentForm>(html`<sharek-comment-form api="/api" consultation="draft-kept" section="art-2" .data=${data}></sharek-comment-form>`);
     await waitUntil(() => again.shadowRoot!.querySelector('#policy'));
-    expect($<HTMLTextAreaElement>(again, '#body').value).to.equal('A comment I do not want to lose');
-    expect($<HTMLInputElement>(again, '#as-civil_society').checked).to.equal(true);
-    expect($<HTMLSelectElement>(again, '#section').value).to.equal('art-2');
+    expect($<HTMLTextAreaElement>(again, '#body')!.value).to.equal('A comment I do not want to lose');
+    expect($<HTMLInputElement>(again, '#as-civil_society')!.checked).to.equal(true);
+    expect($<HTMLSelectElement>(again, '#section')!.value).to.equal('art-2');
   });
 
   it('retries on network failure with the same Idempotency-Key, keeps the draft, then sends once', async () => {
     let online = false;
-    const net = network((_url, init) => (init.method === 'POST' ? (online ? created('c-42') : Promise.reject(new TypeError('Failed to fetch'))) : undefined));
+    const net = spyFetch((_url, init) => (init.method === 'POST' ? (online ? created('c-42') : Promise.reject(new TypeError('Failed to fetch'))) : undefined));
     try {
       const el = await form('en');
       await fill(el, 'Article 4 should give agencies thirty days, not fourteen.');
       await submit(el);
       await waitUntil(() => el.shadowRoot!.querySelector('[part=progress].error'), 'did not give up', { timeout: 5000 });
-      expect(net.posts.length).to.equal(6);
-      const keys = new Set(net.posts.map((p) => (p.init.headers as Record<string, string>)['Idempotency-Key']));
+      expect(net.calls.filter((c) => c.method === 'POST').length).to.equal(6);
+      const keys = new Set(net.calls.filter((c) => c.method === 'POST').map((p) => (p.init.headers as Record<string, string>)['Idempotency-Key']));
       expect(keys.size).to.equal(1);
       expect(text(el, '[part=progress]')).to.contain('nothing is lost');
       await expect(el).to.be.accessible();
@@ -182,7 +166,7 @@ describe('<sharek-comment-form>', () => {
       const event = await submitted;
       expect(event.commentId).to.equal('c-42');
       expect(event.status).to.equal('pending');
-      expect(new Set(net.posts.map((p) => (p.init.headers as Record<string, string>)['Idempotency-Key'])).size).to.equal(1);
+      expect(new Set(net.calls.filter((c) => c.method === 'POST').map((p) => (p.init.headers as Record<string, string>)['Idempotency-Key'])).size).to.equal(1);
       expect(drafts()).to.equal(0);
     } finally {
       net.restore();
@@ -191,7 +175,7 @@ describe('<sharek-comment-form>', () => {
 
   it('waits as long as Retry-After says on 429, and says so', async () => {
     let calls = 0;
-    const net = network((_url, init) => (init.method === 'POST' ? (++calls === 1 ? problem(429, {}, { 'Retry-After': '1' }) : created()) : undefined));
+    const net = spyFetch((_url, init) => (init.method === 'POST' ? (++calls === 1 ? problem(429, {}, { 'Retry-After': '1' }) : created()) : undefined));
     try {
       const el = await form('en');
       await fill(el, 'A short comment.');
@@ -205,7 +189,7 @@ describe('<sharek-comment-form>', () => {
   });
 
   it('shows the portal’s field errors at their fields (400)', async () => {
-    const net = network((_url, init) => (init.method === 'POST' ? problem(400, { errors: [{ field: 'body', code: 'too_long' }] }) : undefined));
+    const net = spyFetch((_url, init) => (init.method === 'POST' ? problem(400, { errors: [{ field: 'body', code: 'too_long' }] }) : undefined));
     try {
       const el = await form('en');
       await fill(el, 'A comment the portal finds too long.');
@@ -219,7 +203,7 @@ describe('<sharek-comment-form>', () => {
   });
 
   it('asks the host page for a token on 401 and sends again with it', async () => {
-    const net = network((_url, init) =>
+    const net = spyFetch((_url, init) =>
       init.method === 'POST' ? ((init.headers as Record<string, string>).Authorization === 'Bearer host-token' ? created() : problem(401)) : undefined,
     );
     try {
@@ -228,21 +212,21 @@ describe('<sharek-comment-form>', () => {
       await fill(el, 'A comment from a signed-in person.');
       await submit(el);
       await waitUntil(() => el.shadowRoot!.querySelector('[part=confirmation]'), 'not sent with the token');
-      expect(net.posts.length).to.equal(2);
+      expect(net.calls.filter((c) => c.method === 'POST').length).to.equal(2);
     } finally {
       net.restore();
     }
   });
 
   it('offers the portal’s sign-in when nobody answers the 401, keeping the draft', async () => {
-    const net = network((_url, init) => (init.method === 'POST' ? problem(401) : undefined));
+    const net = spyFetch((_url, init) => (init.method === 'POST' ? problem(401) : undefined));
     try {
       const el = await form('ar', { commenting: { ...consultation().commenting, signInUrl: 'https://portal.example/sign-in' } });
       await fill(el, 'تعليق يحتاج إلى تسجيل الدخول.');
       await submit(el);
       await waitUntil(() => el.shadowRoot!.querySelector('[part=progress] a'));
-      expect($(el, '[part=progress] a').getAttribute('href')).to.equal('https://portal.example/sign-in');
-      expect($<HTMLTextAreaElement>(el, '#body').value).to.equal('تعليق يحتاج إلى تسجيل الدخول.');
+      expect($(el, '[part=progress] a')!.getAttribute('href')).to.equal('https://portal.example/sign-in');
+      expect($<HTMLTextAreaElement>(el, '#body')!.value).to.equal('تعليق يحتاج إلى تسجيل الدخول.');
       await expect(el).to.be.accessible();
     } finally {
       net.restore();
@@ -250,7 +234,7 @@ describe('<sharek-comment-form>', () => {
   });
 
   it('says the consultation is closed on 403, keeping the draft', async () => {
-    const net = network((_url, init) => (init.method === 'POST' ? problem(403) : undefined));
+    const net = spyFetch((_url, init) => (init.method === 'POST' ? problem(403) : undefined));
     try {
       const el = await form('en');
       await fill(el, 'Sent just after closing.');
@@ -263,13 +247,13 @@ describe('<sharek-comment-form>', () => {
   });
 
   it('shows the new policy and asks again when it changed (409)', async () => {
-    const net = network((_url, init) => (init.method === 'POST' ? problem(409, { type: 'https://sharek.example/problems/policy-changed' }) : undefined));
+    const net = spyFetch((_url, init) => (init.method === 'POST' ? problem(409, { type: 'https://sharek.example/problems/policy-changed' }) : undefined));
     try {
       const el = await form('en');
       await fill(el, 'A comment under an old policy.');
       await submit(el);
       await waitUntil(() => el.shadowRoot!.querySelector('#policy-error'));
-      expect($<HTMLInputElement>(el, '#policy').checked).to.equal(false);
+      expect($<HTMLInputElement>(el, '#policy')!.checked).to.equal(false);
       expect(text(el, '#policy-error')).to.contain('changed');
     } finally {
       net.restore();
@@ -289,7 +273,7 @@ describe('<sharek-comment-form>', () => {
     });
 
     it(`says it was received and awaits moderation, in ${lang}, and the state is accessible`, async () => {
-      const net = network((_url, init) => (init.method === 'POST' ? created('c-7', 'pending') : undefined));
+      const net = spyFetch((_url, init) => (init.method === 'POST' ? created('c-7', 'pending') : undefined));
       try {
         const el = await form(lang);
         await fill(el, 'A clear, brief comment on the draft.');

@@ -2,17 +2,13 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import 'axe-core/axe.min.js';
 import './register.js';
+import { $, $$, clean, shadow, spyFetch, text } from './helpers.js';
 import type { SharekComments } from '../../src/comments/comments.js';
 import type { Comment, CommentPage } from '../../src/api/schemas.js';
 import type { SharekCommentReportedEvent } from '../../src/shared/events.js';
 import { consultation } from './fixtures.js';
 
 const ID = 'e-participation-instructions';
-const shadow = (el: Element) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...shadow(el).querySelectorAll<T>(selector)];
-const clean = (s: string | null | undefined) => s?.replace(/\s+/g, ' ').trim() ?? '';
-const text = (el: Element, selector: string) => clean($(el, selector)?.textContent);
 const comments = (el: Element) => $$(el, 'article[part~=comment]');
 const dialogOf = (el: Element) => $<HTMLDialogElement>(el, 'dialog')!;
 
@@ -23,17 +19,6 @@ const loaded = (el: Element) =>
 async function portalComments(query = ''): Promise<Comment[]> {
   const res = await fetch(`/api/v1/consultations/${ID}/comments?limit=100${query}`);
   return ((await res.json()) as CommentPage).items;
-}
-
-/** Replaces window.fetch for one test, recording the portal requests. */
-function spyFetch(override?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response> | undefined) {
-  const original = window.fetch;
-  const calls: { url: string; init?: RequestInit }[] = [];
-  window.fetch = (input, init) => {
-    calls.push({ url: String(input), init });
-    return override?.(input, init) ?? original(input, init);
-  };
-  return { calls, restore: () => (window.fetch = original) };
 }
 
 const isReport = (input: RequestInfo | URL, init?: RequestInit) => init?.method === 'POST' && /\/v1\/comments\/[^/]+\/reports$/.test(String(input));

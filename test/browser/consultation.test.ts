@@ -1,28 +1,15 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import 'axe-core/axe.min.js';
 import './register.js';
+import { shadow, spyFetch, text } from './helpers.js';
 import type { SharekConsultation } from '../../src/consultation/consultation.js';
 import type { Consultation } from '../../src/api/schemas.js';
 import { consultation } from './fixtures.js';
-
-const shadow = (el: Element) => el.shadowRoot!;
-const text = (el: Element, selector: string) => shadow(el).querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 async function card(data: Consultation, lang: 'ar' | 'en') {
   const el = await fixture<SharekConsultation>(html`<sharek-consultation lang=${lang} .data=${data}></sharek-consultation>`);
   await el.updateComplete;
   return el;
-}
-
-/** Replaces window.fetch for one test, counting the portal requests. */
-function spyFetch(override?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response> | undefined) {
-  const original = window.fetch;
-  const calls: string[] = [];
-  window.fetch = (input, init) => {
-    calls.push(String(input));
-    return override?.(input, init) ?? original(input, init);
-  };
-  return { calls, restore: () => (window.fetch = original) };
 }
 
 const expected = {
@@ -114,7 +101,7 @@ describe('<sharek-consultation> and the portal', () => {
       </div>`);
       const cards = [...el.querySelectorAll('sharek-consultation')];
       await waitUntil(() => cards.every((c) => shadow(c).querySelector('[part~=title]')), 'cards did not load');
-      expect(spy.calls.filter((u) => u.endsWith('/v1/consultations/digital-services-quality-policy')).length).to.equal(1);
+      expect(spy.calls.filter(({ url }) => url.endsWith('/v1/consultations/digital-services-quality-policy')).length).to.equal(1);
     } finally {
       spy.restore();
     }

@@ -1,31 +1,16 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import 'axe-core/axe.min.js';
 import './register.js';
+import { $, $$, clean, shadow, spyFetch, text } from './helpers.js';
 import type { SharekConsultations } from '../../src/consultations/consultations.js';
 import type { ConsultationPage, ConsultationSummary } from '../../src/api/schemas.js';
 import type { SharekErrorEvent } from '../../src/shared/events.js';
 
-const shadow = (el: Element) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...shadow(el).querySelectorAll<T>(selector)];
-const clean = (s: string | null | undefined) => s?.replace(/\s+/g, ' ').trim() ?? '';
-const text = (el: Element, selector: string) => clean($(el, selector)?.textContent);
 const items = (el: Element) => $$(el, 'article[part~=item]');
 const titles = (el: Element) => $$(el, '[part~=title]').map((t) => clean(t.textContent));
 
 const loaded = (el: Element) =>
   waitUntil(() => items(el).length || $(el, '[part~=empty]') || $(el, '[part~=error]'), 'the list did not load', { timeout: 5000 });
-
-/** Replaces window.fetch for one test, recording the portal requests. */
-function spyFetch(override?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response> | undefined) {
-  const original = window.fetch;
-  const calls: string[] = [];
-  window.fetch = (input, init) => {
-    calls.push(String(input));
-    return override?.(input, init) ?? original(input, init);
-  };
-  return { calls, restore: () => (window.fetch = original) };
-}
 
 /** What the portal itself answers, to compare with what the element shows. */
 async function portalList(query = ''): Promise<ConsultationSummary[]> {
@@ -150,7 +135,7 @@ for (const lang of ['ar', 'en'] as const) {
         }
         expect(titles(el)).to.deep.equal(all.map((c) => c.title[lang]));
         expect($(el, '[part~=more]')).to.equal(null);
-        const requests = spy.calls.filter((u) => u.includes('/api/v1/consultations?'));
+        const requests = spy.calls.map(({ url }) => url).filter((url) => url.includes('/api/v1/consultations?'));
         expect(requests.every((u) => u.includes('limit=2'))).to.equal(true);
         expect(requests.slice(1).every((u) => u.includes('cursor='))).to.equal(true);
         await expect(el).to.be.accessible();
@@ -276,8 +261,8 @@ describe('<sharek-consultations> filters and links', () => {
       $<HTMLButtonElement>(el, '[part~=more]')!.click();
       await waitUntil(() => items(el).length === 2, 'the next page did not load');
       expect(spy.calls.length).to.equal(1);
-      expect(spy.calls[0]).to.contain(`cursor=${encodeURIComponent(page1.nextCursor!)}`);
-      expect(spy.calls[0]).to.contain('agency=modee');
+      expect(spy.calls[0]!.url).to.contain(`cursor=${encodeURIComponent(page1.nextCursor!)}`);
+      expect(spy.calls[0]!.url).to.contain('agency=modee');
     } finally {
       spy.restore();
     }

@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import 'axe-core/axe.min.js';
 import './register.js';
+import { $, $$, shadow, spyFetch, text } from './helpers.js';
 import type { SharekDecision } from '../../src/decision/decision.js';
 import type { SharekConsultation } from '../../src/consultation/consultation.js';
 import type { Decision } from '../../src/api/schemas.js';
@@ -8,10 +9,6 @@ import { consultation } from './fixtures.js';
 
 const day = 86_400_000;
 const iso = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString();
-const shadow = (el: Element) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...shadow(el).querySelectorAll<T>(selector)];
-const text = (el: Element, selector: string) => $(el, selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const num = (lang: string, n: number) => new Intl.NumberFormat(lang).format(n);
 const percent = (lang: string, share: number) => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 const dateIn = (lang: string, at: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', calendar: 'gregory' }).format(new Date(at));
@@ -51,16 +48,6 @@ async function render(data: Decision | null, lang: 'ar' | 'en' = 'en', extra: { 
   );
   await el.updateComplete;
   return el;
-}
-
-function spyFetch(override?: (url: string) => Promise<Response> | undefined) {
-  const original = window.fetch;
-  const calls: string[] = [];
-  window.fetch = (input, init) => {
-    calls.push(String(input));
-    return override?.(String(input)) ?? original(input, init);
-  };
-  return { calls, restore: () => (window.fetch = original) };
 }
 
 const expected = {
@@ -299,7 +286,7 @@ describe('<sharek-decision> and the portal', () => {
     try {
       const el = await fixture<SharekDecision>(html`<sharek-decision lang="en" api="/api" .consultationData=${c}></sharek-decision>`);
       await waitUntil(() => $(el, '[part~=outcome]'), 'the decision did not load');
-      expect(spy.calls.map((u) => new URL(u).pathname)).to.deep.equal(['/api/v1/consultations/open-data-policy-2024/decision']);
+      expect(spy.calls.map((c) => new URL(c.url).pathname)).to.deep.equal(['/api/v1/consultations/open-data-policy-2024/decision']);
       expect(text(el, '[part~=article-link]')).to.equal(`Article ${c.sections.find((s: { id: string }) => s.id === 'odp-2').number}: ${c.sections.find((s: { id: string }) => s.id === 'odp-2').title.en}`);
     } finally {
       spy.restore();

@@ -7,6 +7,7 @@
 // and logs nothing. Served by a fetch override in the page, one case at a time.
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import './register.js';
+import { $ } from './helpers.js';
 import * as S from '../../src/api/schemas.js';
 import type { CommentPage, Consultation, ConsultationPage, Decision, Poll, UsagePolicy } from '../../src/api/schemas.js';
 import { consultation } from './fixtures.js';
@@ -150,7 +151,6 @@ const make = (tag: string, attrs: Record<string, string>, props: Record<string, 
   for (const [k, v] of Object.entries({ lang: 'en', api: API, ...attrs })) el.setAttribute(k, v);
   return Object.assign(el, props);
 };
-const $ = (el: HTMLElement, selector: string) => el.shadowRoot!.querySelector(selector);
 
 const routes: Route[] = [
   {

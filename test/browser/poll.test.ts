@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import 'axe-core/axe.min.js';
 import './register.js';
+import { $, $$, shadow, spyFetch, text } from './helpers.js';
 import type { SharekPoll } from '../../src/poll/poll.js';
 import type { Poll } from '../../src/api/schemas.js';
 import { clientFor } from '../../src/api/client.js';
@@ -9,10 +10,6 @@ import type { SharekSignInRequiredEvent, SharekVoteEvent } from '../../src/share
 
 const day = 86_400_000;
 const iso = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString();
-const shadow = (el: Element) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...shadow(el).querySelectorAll<T>(selector)];
-const text = (el: Element, selector: string) => $(el, selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const percent = (lang: string, share: number) => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 const num = (lang: string, n: number) => new Intl.NumberFormat(lang).format(n);
 
@@ -51,17 +48,6 @@ async function render(data: Poll, lang: 'ar' | 'en' = 'en') {
   const el = await fixture<SharekPoll>(html`<sharek-poll lang=${lang} api="/api" .data=${data}></sharek-poll>`);
   await el.updateComplete;
   return el;
-}
-
-/** Replaces window.fetch for one test, recording every request. */
-function spyFetch(override?: (url: string, init: RequestInit) => Promise<Response> | undefined) {
-  const original = window.fetch;
-  const calls: { url: string; method: string; headers: Record<string, string>; body?: string }[] = [];
-  window.fetch = (input, init = {}) => {
-    calls.push({ url: String(input), method: init.method ?? 'GET', headers: (init.headers ?? {}) as Record<string, string>, body: init.body as string | undefined });
-    return override?.(String(input), init) ?? original(input, init);
-  };
-  return { calls, restore: () => (window.fetch = original) };
 }
 
 const json = (body: unknown, status = 200) => Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
