@@ -100,7 +100,7 @@ export default defineConfig(
   },
   {
     // The card's inner elements under its own prefix (a prefix define() registered: only valid tag names).
-    files: ['src/consultation/consultation.ts'],
+    files: ['src/consultation/inner-tags.ts'],
     rules: { 'no-restricted-imports': restrictedImports(UNSAFE_IMPORTS, [ACROSS_ELEMENTS]) },
   },
   {

@@ -1,10 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { html as staticHtml, unsafeStatic, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { Consultation, ConsultationStatus, Section } from '../api/schemas.js';
 import { SharekElement } from '../shared/base.js';
-import { ClockController, statusAt } from '../shared/clock.js';
+import { statusAt } from '../api/status.js';
+import { ClockController } from '../shared/clock.js';
 import { SharekStatusChangeEvent } from '../shared/events.js';
 import { pick } from '../shared/format.js';
 import { msg, str } from '../shared/localize.js';
@@ -16,20 +17,7 @@ import { hostStyles, skeletonStyles, statusStyles } from '../shared/styles.js';
 import { kindLabel, participation, statusLabel, timeline } from '../shared/texts.js';
 import { styles } from './consultation.styles.js';
 import { renderDocuments } from './documents.js';
-
-type InnerTags = Record<'decision' | 'poll' | 'form' | 'comments', StaticValue>;
-const tagsByPrefix = new Map<string, InnerTags>();
-
-/** Tag names for static templates; a registered prefix only ever makes valid element names. */
-function innerTags(prefix: string): InnerTags {
-  let tags = tagsByPrefix.get(prefix);
-  if (!tags) {
-    const tag = (name: string) => unsafeStatic(`${prefix}-${name}`);
-    tags = { decision: tag('decision'), poll: tag('poll'), form: tag('comment-form'), comments: tag('comments') };
-    tagsByPrefix.set(prefix, tags);
-  }
-  return tags;
-}
+import { innerTags, type InnerTags } from './inner-tags.js';
 
 /**
  * A public consultation: who asks, about what, until when, the draft's

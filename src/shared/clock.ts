@@ -1,6 +1,7 @@
 /**
  * Re-renders its host every minute while connected, so "closes in 2 hours"
- * and the status that follows the dates stay true while someone reads.
+ * and the status that follows the dates (the one rule, src/api/status.ts)
+ * stay true while someone reads.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -47,6 +48,3 @@ export class ClockController implements ReactiveController {
     this.host.requestUpdate();
   }
 }
-
-/** The status to show now: src/api/status.ts holds the one rule, shared with the portal. */
-export { statusAt } from '../api/status.js';
