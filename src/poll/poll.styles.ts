@@ -18,22 +18,14 @@ export const styles = css`
     gap: calc(var(--_space) * 0.25) calc(var(--_space) * 0.75);
     margin: 0 0 calc(var(--_space) * 0.5);
   }
-  .status {
-    display: inline-block;
-    border-radius: 999px;
-    padding-inline: 0.75em;
-    font-weight: 600;
-    font-size: 0.9em;
-    border: 2px solid var(--_accent);
+  /* The badge is the card's (statusStyles), with one more state. */
+  .status.voted {
     color: var(--_accent);
     background: var(--_surface);
   }
-  .status.open {
-    background: var(--_accent);
-    color: var(--_accent-text);
-  }
   .when {
     color: var(--_muted);
+    font-weight: normal;
   }
   .question {
     font-weight: 700;
@@ -144,9 +136,6 @@ export const styles = css`
     margin-block: calc(var(--_space) * 0.75) 0;
   }
   @media (forced-colors: active) {
-    .status {
-      border-color: CanvasText;
-    }
     .fill {
       forced-color-adjust: none;
       background: Highlight;

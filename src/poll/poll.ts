@@ -12,7 +12,7 @@ import { SharekVoteEvent } from '../shared/events.js';
 import { formatPercent, pick } from '../shared/format.js';
 import { msg, str } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
-import { barStyles, hostStyles, skeletonStyles } from '../shared/styles.js';
+import { barStyles, hostStyles, skeletonStyles, statusStyles } from '../shared/styles.js';
 import { choiceLimit, pollStatusLabel, voteCount, voterCount } from '../shared/texts.js';
 import { styles } from './poll.styles.js';
 
@@ -59,7 +59,7 @@ type PollStatus = Poll['status'];
  * @cssproperty --sharek-poll-min-height - Room held from the start, so the page does not jump. Default `15rem`.
  */
 export class SharekPoll extends SharekElement {
-  static override styles = [hostStyles, skeletonStyles, barStyles, styles];
+  static override styles = [hostStyles, skeletonStyles, barStyles, statusStyles, styles];
 
   /** The poll's id on the portal. */
   @property() poll = '';

@@ -118,7 +118,7 @@ export const hostStyles = css`
   }
 `;
 
-/** The header line (agency · kind), the status badge (upcoming, open, closed, decided) and the time beside it, as the card and the list show them. */
+/** The header line (agency · kind), the status badge (upcoming, open, closed, decided) and the time beside it, as the card, the list and the poll show them. */
 export const statusStyles = css`
   .meta {
     display: flex;
