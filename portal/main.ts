@@ -284,7 +284,16 @@ async function main(): Promise<void> {
     },
     trustProxy: env.SHAREK_TRUST_PROXY === '1' || env.SHAREK_TRUST_PROXY === 'true',
   });
-  console.log(`Sharek portal on ${portal.url} (demo /, API /api, db ${dbPath})`);
+  const at = (path: string) => `${portal.url}${path}`;
+  console.log(
+    [
+      `Sharek portal on ${portal.url} (database ${dbPath})`,
+      `  demo pages   ${at('/')} (Arabic), ${at('/en/')}, ${at('/have-your-say/')}, ${at('/builder/')}, ${at('/react/')}, ${at('/csp/')}`,
+      `  the script   ${at('/dist/sharek.js')} (its chunks under /dist/chunks/)`,
+      `  the API      ${at('/api')} (contract: ${at('/api/v1/openapi.json')})`,
+      `  portal pages ${at('/consultations/{id}')}`,
+    ].join('\n'),
+  );
   console.log(embeddingNotice(portal.embeddingOrigins));
   if (portal.seeded) console.log('Seeded a new database.');
   if (!adminToken) console.log(`SHAREK_ADMIN_TOKEN not set; development admin token: ${portal.adminToken}`);
