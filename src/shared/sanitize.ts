@@ -33,12 +33,16 @@ let purifier: ReturnType<typeof DOMPurify> | undefined;
 function ownPurifier() {
   if (purifier) return purifier;
   purifier = DOMPurify();
-  // Links from the portal open safely and never carry a script URL.
+  // Links from the portal never carry a script URL, and any link opening elsewhere (any `target`:
+  // `_blank`, `_top`, a named window) opens without a handle on this page or its address,
+  // whatever `rel` the portal gave (`rel=opener` included).
   purifier.addHook('afterSanitizeAttributes', (node) => {
     if (node.tagName === 'A') {
       const href = node.getAttribute('href') ?? '';
       if (!/^(https?:|mailto:|#)/i.test(href.trim())) node.removeAttribute('href');
-      if (node.getAttribute('target') === '_blank') node.setAttribute('rel', 'noopener noreferrer');
+      if (node.hasAttribute('target')) node.setAttribute('rel', 'noopener noreferrer');
+    } else {
+      node.removeAttribute('target');
     }
   });
   return purifier;
