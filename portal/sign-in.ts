@@ -55,6 +55,8 @@ export interface VerifierOptions {
   issuer?: () => string;
   /** The clock; tests move it. */
   now?: () => Date;
+  /** After a fetch of the keys, no other for this long (30 s); tests shorten it to see a rotation at once. */
+  cooldownMs?: number;
 }
 
 export function oidcVerifier(settings: OidcSettings, options: VerifierOptions = {}): VerifyToken {
@@ -63,7 +65,7 @@ export function oidcVerifier(settings: OidcSettings, options: VerifierOptions = 
     createRemoteJWKSet(new URL(settings.jwksUrl), {
       // Keys are kept 10 minutes; an unknown `kid` fetches again (rotation), at most every 30 s.
       cacheMaxAge: 10 * 60 * 1000,
-      cooldownDuration: 30 * 1000,
+      cooldownDuration: options.cooldownMs ?? 30 * 1000,
       timeoutDuration: 5000,
     });
   return async (token) => {
