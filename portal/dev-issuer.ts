@@ -52,16 +52,17 @@ export async function devIssuer(issuer: () => string, now: () => Date = () => ne
   };
 
   const app = new Hono();
-  app.get('/.well-known/openid-configuration', (c) =>
-    c.json({
-      issuer: issuer(),
-      jwks_uri: `${issuer()}/jwks.json`,
-      token_endpoint: `${issuer()}/token`,
-      id_token_signing_alg_values_supported: ['ES256'],
-      subject_types_supported: ['public'],
-      response_types_supported: ['token'],
-    }),
-  );
+  const discovery = () => ({
+    issuer: issuer(),
+    jwks_uri: `${issuer()}/jwks.json`,
+    token_endpoint: `${issuer()}/token`,
+    id_token_signing_alg_values_supported: ['ES256'],
+    subject_types_supported: ['public'],
+    response_types_supported: ['token'],
+  });
+  app.get('/.well-known/openid-configuration', (c) => c.json(discovery()));
+  // The issuer's own address answers too, with the same document, for whoever opens it.
+  app.get('/', (c) => c.json(discovery()));
   app.get('/jwks.json', (c) => c.json(jwks));
   /** `{"name": "…"}` (JSON or a form); without a name, a new person each time. */
   app.post('/token', async (c) => {

@@ -48,7 +48,7 @@ export interface PortalOptions extends Omit<SiteOptions, 'db' | 'origins' | 'dev
   production?: boolean;
   /** A real OpenID Connect issuer for sign-in (sign-in.ts). */
   oidc?: OidcSettings;
-  /** Run the development issuer at `/dev-issuer` and accept its tokens; refused in production. */
+  /** Run the development issuer at `/dev-issuer` and accept its tokens: by default in development without `oidc`, as `npm start`; refused in production. */
   devIssuer?: boolean;
   /** Days client addresses are kept (retention.ts); 30 by default. */
   retentionDays?: number;
@@ -81,7 +81,7 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     seed: seedOf,
     production = isProduction(process.env),
     oidc,
-    devIssuer: withDevIssuer = false,
+    devIssuer: withDevIssuer = !production && !oidc,
     retentionDays = DEFAULT_RETENTION_DAYS,
     publicUrl,
     ...site
