@@ -123,6 +123,9 @@ test('finding 4: the Host header never reaches an answer — portalUrl and docum
   const one = JSON.parse((await raw(live.portal, '/api/v1/consultations/open-c', { Host: 'evil.example' })).body) as S.Consultation;
   assert.equal(one.portalUrl, `${live.portal.url}/consultations/open-c`);
   assert.ok(one.documents.every((d) => d.url.startsWith(`${live.portal.url}/api/documents/`)));
+  // Nor does a Host of the client's choosing make its Origin the portal's own.
+  const cors = await raw(live.portal, '/api/v1/policy', { Host: 'evil.example', Origin: 'http://evil.example' });
+  assert.equal(cors.headers['access-control-allow-origin'], undefined);
 });
 
 test('finding 5: HTML pages cannot be framed by other sites and lock base, forms and plugins; HSTS over https', async () => {
