@@ -1,9 +1,12 @@
 // Two builds from the same sources:
-// - dist/sharek.js: one minified ESM file with everything, what a webmaster's
-//   <script type="module" src> loads from any origin;
+// - dist/sharek.js: what a webmaster's <script type="module" src> loads from
+//   any origin: a small minified entry that loads each element's code, the
+//   sanitiser's fallback and each language's messages from content-hashed
+//   chunks beside it (dist/chunks/), imported relative to the entry's URL;
 // - dist/esm/: ES modules with .d.ts types for bundlers, dependencies left as imports.
-import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { readFileSync, rmSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -31,17 +34,46 @@ const onwarn = (warning, warn) => {
   warn(warning);
 };
 
+/** Brotli and gzip beside each file of the script, so the portal serves them compressed without compressing on every request. */
+const precompress = () => ({
+  name: 'precompress',
+  writeBundle(options, bundle) {
+    for (const file of Object.values(bundle)) {
+      if (file.type !== 'chunk') continue;
+      const path = `${options.dir}/${file.fileName}`;
+      writeFileSync(`${path}.br`, brotliCompressSync(file.code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      writeFileSync(`${path}.gz`, gzipSync(file.code, { level: 9 }));
+    }
+  },
+});
+
+/** Chunks are named by their content: remove the last build's, so only this build's are shipped. */
+const freshChunks = () => ({ name: 'fresh-chunks', buildStart: () => rmSync('dist/chunks', { recursive: true, force: true }) });
+
 export default [
   {
     input: 'src/sharek.ts',
-    output: { file: 'dist/sharek.js', format: 'es', sourcemap: false },
+    output: {
+      dir: 'dist',
+      entryFileNames: 'sharek.js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      format: 'es',
+      sourcemap: false,
+      // The libraries in chunks named after them: cached across releases of the elements.
+      manualChunks: (id) => (/node_modules\/(lit|lit-html|lit-element|@lit)\//.test(id) ? 'lit' : /node_modules\/dompurify\//.test(id) ? 'dompurify' : undefined),
+    },
+    // sharek.js stays a facade over a chunk with the loader (registry, locales, preload): the chunks import that chunk,
+    // never the entry, so two copies of the script from two URLs (sharek.js?v=1, ?v=2) share one loader, one Lit and one
+    // lit-html Trusted Types policy.
     onwarn,
     plugins: [
+      freshChunks(),
       typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationDir: undefined, outDir: 'dist' }),
       minifyCss(),
       resolve({ browser: true }),
       terser({ format: { comments: false }, ecma: 2022, module: true, compress: { passes: 2 } }),
       sizes(),
+      precompress(),
     ],
   },
   {

@@ -11,6 +11,7 @@
  * HSTS when the portal's public URL is https.
  */
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { fileURLToPath } from 'node:url';
 import { Id, type LocalizedText } from '../src/api/schemas.js';
 import { createApi, type ApiOptions } from './app.js';
@@ -66,6 +67,9 @@ export function createSite(options: SiteOptions): Hono {
   }
   if (devIssuer) site.route(DEV_ISSUER_PATH, devIssuer);
 
+  // Text over 1 KB goes compressed where the browser accepts it (the built script is precompressed, see /dist).
+  site.use('*', compress({ threshold: 1024 }));
+
   // `/api` itself is no resource: send a person who opens it to the contract.
   site.get('/api', (c) => c.redirect('/api/v1/openapi.json'));
 
@@ -75,7 +79,15 @@ export function createSite(options: SiteOptions): Hono {
     const path = safeJoin(distDir, rawPath(c.req.raw).slice('/dist/'.length));
     // no-cache: the build changes under a running demo; ETags keep it cheap.
     // Any site may load the widget: a module script from another origin is fetched with CORS.
-    const res = path ? await fileResponse(path, c.req.raw, { cacheControl: 'no-cache', headers: { 'Access-Control-Allow-Origin': '*' } }) : null;
+    // Chunks are named by their content: cached for good. The entry keeps its name: revalidated (ETag), as the build changes under a running demo.
+    const immutable = /^\/dist\/chunks\/[\w.-]+-[\w-]{8}\.js$/.test(rawPath(c.req.raw));
+    const res = path
+      ? await fileResponse(path, c.req.raw, {
+          cacheControl: immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+          headers: { 'Access-Control-Allow-Origin': '*' },
+          precompressed: true,
+        })
+      : null;
     return res ?? notFoundPage();
   });
 

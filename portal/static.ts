@@ -58,6 +58,30 @@ export function safeJoin(root: string, urlPath: string): string | null {
 export interface StaticOptions {
   cacheControl?: string;
   headers?: Record<string, string>;
+  /** Serve `file.br` or `file.gz` beside the file (made at build time) when the request accepts it. */
+  precompressed?: boolean;
+}
+
+/** Whether `Accept-Encoding` accepts `encoding` (listed, or `*`, with a q above 0). */
+function accepts(header: string | null, encoding: string): boolean {
+  return (header ?? '').split(',').some((entry) => {
+    const [token, ...params] = entry.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
+    return (token === encoding || token === '*') && (q === undefined || Number(q) > 0);
+  });
+}
+
+/** The precompressed variant of `path` the request accepts, brotli first; null when there is none. */
+async function variantOf(path: string, request: Request): Promise<{ path: string; encoding: string } | null> {
+  for (const [encoding, ext] of [['br', '.br'], ['gzip', '.gz']] as const) {
+    if (!accepts(request.headers.get('Accept-Encoding'), encoding)) continue;
+    try {
+      if ((await stat(path + ext)).isFile()) return { path: path + ext, encoding };
+    } catch {
+      /* no such variant */
+    }
+  }
+  return null;
 }
 
 /**
@@ -74,13 +98,17 @@ export async function fileResponse(
   } catch {
     return null;
   }
-  const bytes = await readFile(path);
+  const variant = options.precompressed ? await variantOf(path, request) : null;
+  const bytes = await readFile(variant?.path ?? path);
+  // Each encoding is its own representation, with its own validator.
   const etag = strongEtag(bytes);
   const headers = new Headers({
     'Content-Type': contentTypeOf(path),
     ETag: etag,
     'Cache-Control': options.cacheControl ?? 'public, max-age=300',
     'X-Content-Type-Options': 'nosniff',
+    ...(options.precompressed ? { Vary: 'Accept-Encoding' } : {}),
+    ...(variant ? { 'Content-Encoding': variant.encoding } : {}),
     ...options.headers,
   });
   if (etagMatches(request.headers.get('If-None-Match'), etag)) {

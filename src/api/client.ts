@@ -8,6 +8,7 @@
  */
 import type * as z from 'zod/mini';
 import { ApiError } from './errors.js';
+import { takeEarly } from './preload.js';
 import * as S from './schemas.js';
 
 export interface ClientOptions {
@@ -165,8 +166,10 @@ export class PortalClient {
     const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
     let res: Response;
+    // The card's first read may have been started by the script already (preload.ts).
+    const early = method === 'GET' && Object.keys(headers).length === 1 ? takeEarly(this.base + path) : undefined;
     try {
-      res = await this.fetcher(this.base + path, {
+      res = early ? await untilAborted(early, controller.signal) : await this.fetcher(this.base + path, {
         method,
         headers,
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
@@ -189,6 +192,11 @@ export class PortalClient {
     if (res.ok || res.status === 304) return res;
     throw await problemError(res, request);
   }
+}
+
+/** `answer`, or a rejection once `signal` aborts (a request started elsewhere cannot be aborted here). */
+function untilAborted<T>(answer: Promise<T>, signal: AbortSignal): Promise<T> {
+  return Promise.race([answer, new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }))]);
 }
 
 async function problemError(res: Response, request: string): Promise<ApiError> {

@@ -8,8 +8,9 @@ import { ClockController, statusAt } from '../shared/clock.js';
 import { SharekStatusChangeEvent } from '../shared/events.js';
 import { fileType, formatBytes, formatNumber, formatRelative, pick } from '../shared/format.js';
 import { msg, plural, str, type Locale } from '../shared/localize.js';
-import { sanitize, sanitizedHtml } from '../shared/sanitize.js';
+import { prepareSanitizer, sanitizedHtml } from '../shared/sanitize.js';
 import { httpUrl } from '../shared/url.js';
+import { ensureDefined } from '../registry.js';
 import { hostStyles, skeletonStyles, statusStyles } from '../shared/styles.js';
 import { styles } from './consultation.styles.js';
 
@@ -104,17 +105,20 @@ export class SharekConsultation extends SharekElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.watch();
     addEventListener('hashchange', this.openLinkedArticle);
   }
 
   protected override prepare(): void {
     super.prepare();
-    // DOMPurify's first run makes its instance and parser (10–25 ms here).
-    sanitize('<p></p>');
+    // The sanitiser's first run: the browser's parser warmed, or DOMPurify's chunk loaded where the browser has none.
+    prepareSanitizer();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.watcher?.disconnect();
+    this.watcher = undefined;
     removeEventListener('hashchange', this.openLinkedArticle);
   }
 
@@ -126,24 +130,70 @@ export class SharekConsultation extends SharekElement {
       if (this.shownStatus) this.dispatchEvent(new SharekStatusChangeEvent(c.id, status, this.shownStatus));
       this.shownStatus = status;
     }
-    if (this.value && !this.wholeRendered) this.wholeRendered = this.afterPaint().then(() => void (this.whole = true));
+    if (this.value && !this.wholeRendered) {
+      const near = this.nearViewport();
+      this.wholeRendered = this.afterPaint()
+        .then(() => near)
+        .then(() => void (this.whole = true));
+    }
+    // The inner elements in the card now (the decision with the header, the rest with the parts).
+    const inner = [...new Set([...this.renderRoot.querySelectorAll(':not(:defined)')].map((el) => el.localName))];
+    if (inner.length) this.innerDefined = Promise.all(inner.map((tag) => ensureDefined(tag)));
     if (this.value && !this.linkedOnce) {
       this.linkedOnce = true;
-      this.openLinkedArticle();
+      void this.openLinkedArticle();
     }
   }
 
   private linkedOnce = false;
 
   /**
-   * The card's first content is its header, summary and article titles; the
+   * The card's first content is its header, summary and article titles. The
    * article bodies (closed until asked for), polls, comment form and comments
-   * render in a task after that frame is painted. Building them (sanitising,
-   * four more elements and their requests) took longer than the rest of the
-   * card, and the reader waited for it before seeing the title.
+   * follow the reader: they render once that frame is painted and the card is
+   * near the viewport (or at once in a hidden tab, which paints nothing), so a
+   * card below the fold costs its header until it is scrolled to. Their code
+   * is fetched when the browser is idle, or then.
    */
   @state() private whole = false;
   private wholeRendered?: Promise<void>;
+  /** Set when the card came near the viewport (or was asked for its parts). */
+  private wanted = false;
+  private wantWhole?: () => void;
+  private watcher?: IntersectionObserver;
+
+  /** How near the viewport the card must be for its parts to render: a screen's height ahead. */
+  private static readonly NEAR = '100% 0px';
+
+  /** Resolves when the card should show its parts: near the viewport, or asked (an article link, "comment on"). */
+  private nearViewport(): Promise<void> {
+    return new Promise((resolve) => {
+      this.wantWhole = () => {
+        this.wanted = true;
+        this.watcher?.disconnect();
+        this.watcher = undefined;
+        resolve();
+      };
+      if (document.visibilityState === 'hidden') return this.wantWhole();
+      this.watch();
+      // Fetch the parts' code while the browser has nothing else to do, so scrolling to them is quick.
+      const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+      idle(() => void this.loadInnerElements(['decision', 'poll', 'comment-form', 'comments']));
+    });
+  }
+
+  /** Watches the card come near the viewport, while its parts wait for that (again after it is moved in the page). */
+  private watch(): void {
+    if (this.wanted || this.watcher || !this.wantWhole) return;
+    this.watcher = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && this.wantWhole?.(), { rootMargin: SharekConsultation.NEAR });
+    this.watcher.observe(this);
+  }
+
+  /** Shows the card's parts now (for a link to an article, or "comment on"). */
+  private async showWhole(): Promise<void> {
+    this.wantWhole?.();
+    await this.updateComplete;
+  }
 
   /**
    * Resolves once the frame showing the card's first part is painted: a task
@@ -162,13 +212,25 @@ export class SharekConsultation extends SharekElement {
     });
   }
 
-  /** `updateComplete` means the whole card, not only its first part. */
+  /** True when the card is within a screen's height of the viewport now (read only when someone awaits updateComplete). */
+  private isNearNow(): boolean {
+    const box = this.getBoundingClientRect();
+    return box.bottom >= -innerHeight && box.top <= innerHeight * 2;
+  }
+
+  /**
+   * `updateComplete` means the card as the reader sees it: with its parts when
+   * it is near the viewport (they are rendering), its first part alone when
+   * it is far below (they wait for the reader).
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    if (this.wholeRendered && !this.whole) {
+    if (this.wholeRendered && !this.whole && (this.wanted || this.isNearNow())) {
+      this.wantWhole?.();
       await this.wholeRendered;
       done = await super.getUpdateComplete();
     }
+    await this.innerDefined;
     return done;
   }
 
@@ -188,8 +250,10 @@ export class SharekConsultation extends SharekElement {
     return `#sharek-${this.value?.id}-${section.id}`;
   }
 
-  private openLinkedArticle = () => {
+  private openLinkedArticle = async () => {
     const section = this.value?.sections.find((s) => location.hash === this.articleHash(s));
+    if (!section) return;
+    await this.showWhole();
     const details = section && this.renderRoot.querySelector<HTMLDetailsElement>(`#article-${section.id}`);
     if (!details) return;
     details.open = true;
@@ -225,8 +289,16 @@ export class SharekConsultation extends SharekElement {
    * `sharek-poll`, which that page may not have.
    */
   private get innerTags(): InnerTags {
-    const prefix = /^(.+)-consultation$/.exec(this.localName)?.[1];
-    return innerTags(prefix && customElements.get(`${prefix}-comment-form`) ? prefix : 'sharek');
+    return innerTags(/^(.+)-consultation$/.exec(this.localName)?.[1] ?? 'sharek');
+  }
+
+  /** The elements the card shows inside it, loaded (their chunks) and registered under its prefix, as it renders them. */
+  private innerDefined?: Promise<unknown>;
+
+  /** Loads the code of the inner elements `names` under the card's prefix. */
+  private loadInnerElements(names: string[]): Promise<unknown> {
+    const prefix = /^(.+)-consultation$/.exec(this.localName)?.[1] ?? 'sharek';
+    return Promise.all(names.map((n) => ensureDefined(`${prefix}-${n}`))).catch((error: unknown) => this.reportError(error, { quiet: true }));
   }
 
   private renderCard(c: Consultation) {
@@ -296,7 +368,7 @@ export class SharekConsultation extends SharekElement {
   /** Opens the comment form on one article (or the whole draft) and takes the reader there. */
   private async commentOn(sectionId: string) {
     this.commentSection = sectionId;
-    await this.updateComplete;
+    await this.showWhole();
     const form = this.renderRoot.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('#comment-form');
     await form?.updateComplete;
     form?.scrollIntoView({ block: 'start' });

@@ -9,7 +9,7 @@ import { ApiError } from '../api/errors.js';
 import { SharekErrorEvent, SharekSignInRequiredEvent } from './events.js';
 import { formatDate, warmFormatters } from './format.js';
 import { identityHeaders } from './identity.js';
-import { directionOf, msg, toLocale, withLocale, type Locale } from './localize.js';
+import { directionOf, loadLocale, localeLoaded, msg, toLocale, withLocale, type Locale } from './localize.js';
 import { errorMessage } from './messages.js';
 import { errorState } from './states.js';
 
@@ -74,6 +74,13 @@ export class SharekElement extends LitElement {
     super.willUpdate(changed);
     const dir = directionOf(this.locale);
     if (this.getAttribute('dir') !== dir) this.setAttribute('dir', dir);
+  }
+
+  /** The first render in a language waits for its messages (a chunk of their own), so no text shows in the wrong one. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const locale = this.locale;
+    if (localeLoaded(locale)) return super.scheduleUpdate();
+    return loadLocale(locale).then(() => super.scheduleUpdate());
   }
 
   protected override update(changed: PropertyValues<this>): void {

@@ -14,25 +14,40 @@
 import { str, type msg as litMsg } from '@lit/localize';
 import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
 import type { TemplateMap } from '@lit/localize/internal/types.js';
-import { templates as ar } from '../generated/locales/ar.js';
 
 export { str };
 
 export type Locale = 'ar' | 'en';
-export const LOCALES: readonly Locale[] = ['ar', 'en'];
 
-const catalogues: Record<Locale, TemplateMap | undefined> = { ar, en: undefined };
+/** Each language's messages, once loaded; English is the source text and needs none. */
+const catalogues: Partial<Record<Locale, TemplateMap>> = {};
+const loading: Partial<Record<Locale, Promise<void>>> = {};
 
-let current: TemplateMap | undefined = ar;
+/**
+ * Loads `locale`'s messages (a chunk of their own in the single-file build:
+ * a page of English elements never fetches the Arabic). Elements wait for it
+ * before their first render in that language (SharekElement.scheduleUpdate),
+ * so no element is ever shown in the wrong language.
+ */
+export function loadLocale(locale: Locale): Promise<void> {
+  if (locale === 'en') return Promise.resolve();
+  return (loading[locale] ??= import('../generated/locales/ar.js').then((m) => void (catalogues.ar = m.templates)));
+}
+
+/** True when `locale`'s messages are here, so rendering in it needs no wait. */
+export const localeLoaded = (locale: Locale) => locale === 'en' || catalogues[locale] !== undefined;
+
+/** The language being rendered (Arabic, the default, outside any withLocale). */
+let current: Locale = 'ar';
 
 /** Looks a message up in the locale being rendered (typed as @lit/localize's, so the extractor finds it). */
 export const msg = ((template: Parameters<typeof litMsg>[0], options?: Parameters<typeof litMsg>[1]) =>
-  runtimeMsg(current, template as never, options)) as typeof litMsg;
+  runtimeMsg(catalogues[current], template as never, options)) as typeof litMsg;
 
 /** Runs `fn` with `locale`'s messages; used around each element's render. */
 export function withLocale<T>(locale: Locale, fn: () => T): T {
   const previous = current;
-  current = catalogues[locale];
+  current = locale;
   try {
     return fn();
   } finally {

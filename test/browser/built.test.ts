@@ -5,7 +5,7 @@
 // Both builds render the same live consultation here, side by side (the ESM
 // one under the prefix `esm`), in Arabic and in English: no control character
 // in any text or generated content, and the same text from both.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import { deepElements, settled } from './deep-dom.js';
 
@@ -60,7 +60,12 @@ before(async () => {
 
 for (const lang of ['ar', 'en']) {
   describe(`the built script and the ESM build, ${lang}`, () => {
-    it('register their elements from the build outputs, not the sources', () => {
+    it('register their elements from the build outputs, not the sources; the script loads its chunks only when the page has them', async () => {
+      // The built script loads an element's chunk once the element is in the page.
+      expect(customElements.get('sharek-decision'), 'nothing loaded for a tag not in the page').to.equal(undefined);
+      const holder = await fixture(markup('sharek', lang));
+      await waitUntil(() => customElements.get('sharek-consultation'), 'the built script did not load the card', { timeout: 5000 });
+      holder.remove();
       const built = customElements.get('sharek-consultation')!;
       const esm = customElements.get('esm-consultation')!;
       expect(built, 'sharek-consultation').to.be.a('function');
@@ -90,6 +95,10 @@ for (const lang of ['ar', 'en']) {
         expect(bad, `${name}: text with a control character`).to.deep.equal([]);
       }
       expect(builtText).to.deep.equal(esmText);
+      // Chunks beside the script, by their hashed names; this browser sanitises by itself, so DOMPurify's chunk is never fetched.
+      const chunks = performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/dist/chunks/'));
+      expect(chunks.some((n) => /\/dist\/chunks\/consultation-[\w-]+\.js$/.test(n)), chunks.join(' ')).to.equal(true);
+      expect(chunks.filter((n) => /dompurify|purify/.test(n))).to.deep.equal([]);
     });
   });
 }

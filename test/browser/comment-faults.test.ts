@@ -5,7 +5,7 @@
 // this browser; until then the draft is never lost (checked at every attempt).
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../src/sharek.js';
+import './register.js';
 import type { SharekCommentForm } from '../../src/comment-form/comment-form.js';
 
 // The browser tests' portal is started with this admin token (web-test-runner.config.mjs).

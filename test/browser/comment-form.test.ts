@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import 'axe-core/axe.min.js';
-import '../../src/sharek.js';
+import './register.js';
 import type { SharekCommentForm } from '../../src/comment-form/comment-form.js';
 import type { SharekCommentSubmittedEvent, SharekSignInRequiredEvent } from '../../src/shared/events.js';
 import type { Consultation } from '../../src/api/schemas.js';

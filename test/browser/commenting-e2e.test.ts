@@ -1,7 +1,7 @@
 // Commenting end to end against the reference portal behind /api: write, send,
 // moderate, read; and a send whose answer is lost, then a reload, still makes one comment.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../../src/sharek.js';
+import './register.js';
 import type { SharekCommentForm } from '../../src/comment-form/comment-form.js';
 import type { SharekConsultation } from '../../src/consultation/consultation.js';
 

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import 'axe-core/axe.min.js';
-import '../../src/sharek.js';
+import './register.js';
 import type { SharekComments } from '../../src/comments/comments.js';
 import type { Comment, CommentPage } from '../../src/api/schemas.js';
 import type { SharekCommentReportedEvent } from '../../src/shared/events.js';

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import 'axe-core/axe.min.js';
-import '../../src/sharek.js';
+import './register.js';
 import type { SharekConsultation } from '../../src/consultation/consultation.js';
 import type { Consultation } from '../../src/api/schemas.js';
 import { consultation } from './fixtures.js';

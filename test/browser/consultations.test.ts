@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import 'axe-core/axe.min.js';
-import '../../src/sharek.js';
+import './register.js';
 import type { SharekConsultations } from '../../src/consultations/consultations.js';
 import type { ConsultationPage, ConsultationSummary } from '../../src/api/schemas.js';
 import type { SharekErrorEvent } from '../../src/shared/events.js';

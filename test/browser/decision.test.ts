@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import 'axe-core/axe.min.js';
-import '../../src/sharek.js';
+import './register.js';
 import type { SharekDecision } from '../../src/decision/decision.js';
 import type { SharekConsultation } from '../../src/consultation/consultation.js';
 import type { Decision } from '../../src/api/schemas.js';

@@ -30,7 +30,9 @@ export function isSettled(root: Node): boolean {
   const busy = (node: Node): boolean => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child instanceof Element) {
-        // Any Lit element (sharek-* or another prefix) that has not rendered yet.
+        // A custom element still waiting for its code (the script loads each on demand), or any Lit
+        // element (sharek-* or another prefix) that has not rendered yet.
+        if (child.localName.includes('-') && child.matches(':not(:defined)')) return true;
         if ('hasUpdated' in child && !(child as LitElement).hasUpdated) return true;
         if (child.matches(LOADING)) return true;
         if (child.shadowRoot && busy(child.shadowRoot)) return true;

@@ -1,7 +1,7 @@
 // Frameworks set `lang` on custom elements as a property (React 19 does for any
 // prop the element has): the element, and the elements inside it, follow it.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../../src/sharek.js';
+import './register.js';
 import type { SharekConsultation } from '../../src/consultation/consultation.js';
 import { consultation } from './fixtures.js';
 

@@ -1,6 +1,6 @@
 // The consultation's life while a page stays open: it closes, the form goes, the draft stays.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import '../../src/sharek.js';
+import './register.js';
 import type { SharekConsultation } from '../../src/consultation/consultation.js';
 import type { SharekCommentForm } from '../../src/comment-form/comment-form.js';
 import type { SharekStatusChangeEvent } from '../../src/shared/events.js';

@@ -6,7 +6,7 @@
 // accepts (an extra field zod strips, a missing optional one…) renders normally
 // and logs nothing. Served by a fetch override in the page, one case at a time.
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import '../../src/sharek.js';
+import './register.js';
 import * as S from '../../src/api/schemas.js';
 import type { CommentPage, Consultation, ConsultationPage, Decision, Poll, UsagePolicy } from '../../src/api/schemas.js';
 import { consultation } from './fixtures.js';

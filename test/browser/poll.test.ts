@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import 'axe-core/axe.min.js';
-import '../../src/sharek.js';
+import './register.js';
 import type { SharekPoll } from '../../src/poll/poll.js';
 import type { Poll } from '../../src/api/schemas.js';
 import { clientFor } from '../../src/api/client.js';

@@ -1,7 +1,7 @@
 // The README's two ministries' looks, made only with custom properties, stay accessible.
 import { expect, fixture, html } from '@open-wc/testing';
 import 'axe-core/axe.min.js';
-import '../../src/sharek.js';
+import './register.js';
 import type { SharekConsultation } from '../../src/consultation/consultation.js';
 import { consultation } from './fixtures.js';
 

@@ -34,6 +34,8 @@ const ALLOWED = [
   /^LICEN[CS]E(\.md|\.txt)?$/,
   /^custom-elements\.json$/,
   /^dist\/sharek\.js$/,
+  // The script's chunks, named by their content.
+  /^dist\/chunks\/[\w.-]+-[\w-]{8}\.js$/,
   /^dist\/esm\/([\w.-]+\/)*[\w.-]+\.(js|d\.ts)$/,
 ];
 
