@@ -7,7 +7,7 @@ import { SharekElement } from '../shared/base.js';
 import { ClockController, statusAt } from '../shared/clock.js';
 import { cssProps } from '../shared/css-props.js';
 import { SharekVoteEvent } from '../shared/events.js';
-import { formatNumber, formatPercent, pick } from '../shared/format.js';
+import { formatNumber, formatPercent, formatWait, pick } from '../shared/format.js';
 import { msg, plural, str, type Locale } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
 import { barStyles, hostStyles, skeletonStyles } from '../shared/styles.js';
@@ -21,8 +21,9 @@ type PollStatus = Poll['status'];
  * the poll's `resultsVisibility` allows (always, after voting, after closing).
  *
  * The vote is sent with an `Idempotency-Key` made once per attempt and kept
- * across the automatic retries (network failure, timeout, 429, 5xx), so a
- * vote whose answer was lost is not counted twice. A participant is known by
+ * across the automatic retries (network failure, timeout, 5xx), so a
+ * vote whose answer was lost is not counted twice. A 429 (too many votes from
+ * this participant or address) is shown with how long to wait. A participant is known by
  * the host page's `token` when there is one, otherwise by the random
  * participant id Sharek keeps in this browser.
  *
@@ -79,8 +80,8 @@ export class SharekPoll extends SharekElement {
 
   /**
    * Milliseconds to wait before each automatic retry of a vote that failed on
-   * the way (network, timeout, 429, 5xx); `Retry-After` wins when the portal
-   * sends it. As many retries as entries.
+   * the way (network, timeout, 5xx); `Retry-After` wins when the portal
+   * sends it. As many retries as entries. A 429 is not retried: it says how long to wait.
    */
   @property({ attribute: false }) retryDelays: number[] = [1000, 3000, 8000];
 
@@ -235,7 +236,7 @@ export class SharekPoll extends SharekElement {
           ${this.sending ? msg('Sending your vote…') : msg('Vote')}
         </button>
       </p>
-      ${this.voteError ? html`<div part="error" class="error" role="alert"><p>${voteErrorMessage(this.voteError)}</p></div>` : nothing}
+      ${this.voteError ? html`<div part="error" class="error" role="alert"><p>${voteErrorMessage(this.voteError, this.locale)}</p></div>` : nothing}
     </form>`;
   }
 
@@ -379,7 +380,7 @@ export class SharekPoll extends SharekElement {
         return await send();
       } catch (error) {
         const delay = this.retryDelays[attempt];
-        if (!(error instanceof ApiError) || !error.transient || delay === undefined || !this.isConnected) throw error;
+        if (!(error instanceof ApiError) || !error.transient || error.status === 429 || delay === undefined || !this.isConnected) throw error;
         const wait = error.retryAfter !== undefined ? error.retryAfter * 1000 : delay;
         if (wait > 60_000) throw error;
         await new Promise((r) => setTimeout(r, wait));
@@ -408,9 +409,14 @@ function statusLabel(status: PollStatus | 'voted'): string {
   }[status]();
 }
 
-function voteErrorMessage(error: unknown): string {
+function voteErrorMessage(error: unknown, locale: Locale): string {
   if (error instanceof ApiError && error.kind === 'problem') {
     if (error.status === 401) return msg('Sign in on the participation portal to vote in this poll.');
+    if (error.status === 429) {
+      return error.retryAfter
+        ? msg(str`Too many votes from here in a short time. Please try again ${formatWait(locale, error.retryAfter)}.`)
+        : msg('Too many votes from here in a short time. Please wait a moment and try again.');
+    }
     if (error.status === 403) return msg('This poll is not open for voting.');
     if (error.status === 400) return msg('The portal did not accept these choices. Check them and vote again.');
   }
