@@ -60,7 +60,16 @@ export default [
       format: 'es',
       sourcemap: false,
       // The libraries in chunks named after them: cached across releases of the elements.
-      manualChunks: (id) => (/node_modules\/(lit|lit-html|lit-element|@lit)\//.test(id) ? 'lit' : /node_modules\/dompurify\//.test(id) ? 'dompurify' : undefined),
+      // Named chunks: the libraries (cached across releases of the elements), the loader (small, so the card's request
+      // starts early), the core every element needs (the contract, the client, the base class, shared helpers), and the
+      // sanitiser's fallback with DOMPurify. Each element, and each language's messages, is a chunk of its own.
+      manualChunks: (id) => {
+        if (/node_modules\/(lit|lit-html|lit-element|@lit)\//.test(id)) return 'lit';
+        if (/node_modules\/dompurify\/|src\/shared\/purify\.ts$/.test(id)) return 'dompurify';
+        if (/src\/(registry|api\/preload|shared\/localize)\.ts$/.test(id)) return 'loader';
+        if (/node_modules\/zod\/|src\/api\/|src\/shared\//.test(id)) return 'core';
+        return undefined;
+      },
     },
     // sharek.js stays a facade over a chunk with the loader (registry, locales, preload): the chunks import that chunk,
     // never the entry, so two copies of the script from two URLs (sharek.js?v=1, ?v=2) share one loader, one Lit and one

@@ -1,14 +1,20 @@
 /**
  * Moderators' routes, mounted at `/admin/v1` in the API (so
  * `/api/admin/v1/…` on the portal). Authorised by `Authorization: Bearer
- * <admin token>`: 401 without one, 403 with a wrong one. The work itself is
- * in moderation.ts, shared with the CLI.
+ * <credential>`, each moderator's own (moderators.ts), or in development the
+ * `SHAREK_ADMIN_TOKEN` as the moderator "development": 401 without one, 403
+ * with a wrong one, and 429 with `Retry-After` once an address has sent
+ * too many wrong ones. What each moderator does goes to the audit log
+ * (`GET /admin/v1/audit`). No CORS: the admin API answers no other origin,
+ * and a browser on another site cannot even ask (app.ts mounts CORS on the
+ * public routes only). The work itself is in moderation.ts, shared with the CLI.
  */
 import { Hono, type Context } from 'hono';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Decision } from '../src/api/schemas.js';
+import { Decision, UsagePolicy } from '../src/api/schemas.js';
 import type { Db } from './db.js';
-import { badRequest, idOf, ProblemError, readJsonBody, sendWritten } from './http.js';
+import { badRequest, idOf, ProblemError, problemType, readJsonBody, sendWritten } from './http.js';
+import { clientAddressOf } from './limits.js';
 import {
   AdminComment,
   AdminCommentList,
@@ -20,31 +26,52 @@ import {
   replyToComment,
   ReportList,
 } from './moderation.js';
+import { AuditPage, DEVELOPMENT_MODERATOR, moderatorByToken, readAudit } from './moderators.js';
+import { publishPolicy } from './policy.js';
 
 export interface AdminOptions {
   db: Db;
   now: () => Date;
-  adminToken: string;
+  /** The development moderator's token (SHAREK_ADMIN_TOKEN); never in production. */
+  adminToken?: string | undefined;
+  /** Reverse proxies in front (limits.ts), for the address wrong credentials are counted by. */
+  trustedHops: number;
+  /** Wrong credentials one address may send per window before 429; 10 per 10 minutes by default. */
+  failures?: { max: number; windowMs: number };
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
-export function adminApi(o: AdminOptions): Hono {
+type Env = { Variables: { moderator: string } };
+
+export function adminApi(o: AdminOptions): Hono<Env> {
   const { db, now } = o;
   // Compared as fixed-length digests, so neither the length nor the content leaks through timing.
-  const expected = digest(o.adminToken);
-  const admin = new Hono();
+  const development = o.adminToken ? digest(o.adminToken) : null;
+  const failures = failureCounter(o.failures ?? { max: 10, windowMs: 10 * 60 * 1000 });
+  const admin = new Hono<Env>();
 
   admin.use('*', async (c, next) => {
     const token = /^Bearer +(\S+) *$/i.exec(c.req.header('Authorization') ?? '')?.[1];
     if (!token) {
-      throw new ProblemError(401, 'Send the admin token as "Authorization: Bearer <token>".', {
+      throw new ProblemError(401, 'Send your moderator credential as "Authorization: Bearer <credential>".', {
         headers: { 'WWW-Authenticate': 'Bearer realm="sharek-admin"' },
       });
     }
-    if (!timingSafeEqual(digest(token), expected)) throw new ProblemError(403, 'This token does not authorise moderation.');
+    const address = clientAddressOf(c, o.trustedHops);
+    const t = now().getTime();
+    // Refused while the address is over its limit, even with the right credential: guessing must not go on.
+    failures.check(address, t);
+    const name = development && timingSafeEqual(digest(token), development) ? DEVELOPMENT_MODERATOR : moderatorByToken(db, token);
+    if (!name) {
+      failures.add(address, t);
+      throw new ProblemError(403, 'This credential does not authorise moderation (unknown or revoked).');
+    }
+    c.set('moderator', name);
     await next();
   });
+
+  const who = (c: Context<Env>) => c.get('moderator');
 
   admin.get('/comments', (c) => {
     const items = listComments(db, {
@@ -55,26 +82,33 @@ export function adminApi(o: AdminOptions): Hono {
     return sendWritten(AdminCommentList, { items });
   });
 
-  admin.post('/comments/:id/approve', (c) => sendWritten(AdminComment, approveComment(db, idOf(c), now())));
+  admin.post('/comments/:id/approve', (c) => sendWritten(AdminComment, approveComment(db, idOf(c), now(), who(c))));
 
   admin.post('/comments/:id/reject', async (c) => {
     const id = idOf(c);
-    return sendWritten(AdminComment, rejectComment(db, id, await readJsonBody(c), now()));
+    return sendWritten(AdminComment, rejectComment(db, id, await readJsonBody(c), now(), who(c)));
   });
 
   admin.post('/comments/:id/reply', async (c) => {
     const id = idOf(c);
-    return sendWritten(AdminComment, replyToComment(db, id, await readJsonBody(c), now()));
+    return sendWritten(AdminComment, replyToComment(db, id, await readJsonBody(c), now(), who(c)));
   });
 
   admin.get('/reports', (c) =>
-    sendWritten(ReportList, { items: listReports(db, { consultationId: c.req.query('consultation') || undefined }) }),
+    sendWritten(
+      ReportList,
+      listReports(db, { consultationId: c.req.query('consultation') || undefined, limit: limitOf(c), cursor: c.req.query('cursor') }),
+    ),
   );
 
   admin.post('/consultations/:id/decision', async (c) => {
     const id = idOf(c);
-    return sendWritten(Decision, publishDecision(db, id, await readJsonBody(c), now()), 201);
+    return sendWritten(Decision, publishDecision(db, id, await readJsonBody(c), now(), who(c)), 201);
   });
+
+  admin.post('/policy', async (c) => sendWritten(UsagePolicy, publishPolicy(db, await readJsonBody(c), now(), who(c)), 201));
+
+  admin.get('/audit', (c) => sendWritten(AuditPage, readAudit(db, { limit: limitOf(c), cursor: c.req.query('cursor') })));
 
   return admin;
 }
@@ -84,4 +118,31 @@ function limitOf(c: Context): number | undefined {
   if (raw === undefined || raw === '') return undefined;
   if (!/^\d{1,4}$/.test(raw)) throw badRequest('limit', 'out_of_range');
   return Number(raw);
+}
+
+/** At most this many addresses are remembered; the oldest are forgotten first. */
+const MAX_TRACKED = 10_000;
+
+/** Wrong credentials per address, in memory (a restart forgets them, which costs a guesser nothing worth having). */
+function failureCounter({ max, windowMs }: { max: number; windowMs: number }) {
+  const seen = new Map<string, number[]>();
+  const recent = (address: string, t: number) => (seen.get(address) ?? []).filter((at) => at > t - windowMs);
+  return {
+    check(address: string, t: number) {
+      const times = recent(address, t);
+      if (times.length < max) return;
+      const seconds = Math.max(1, Math.ceil((times[times.length - max]! + windowMs - t) / 1000));
+      throw new ProblemError(429, `Too many wrong credentials from this address; try again in ${seconds} seconds.`, {
+        type: problemType('rate-limited'),
+        headers: { 'Retry-After': String(seconds) },
+      });
+    },
+    add(address: string, t: number) {
+      const times = recent(address, t);
+      times.push(t);
+      seen.delete(address);
+      seen.set(address, times);
+      if (seen.size > MAX_TRACKED) seen.delete(seen.keys().next().value!);
+    },
+  };
 }

@@ -7,8 +7,11 @@
  * and one module per resource, each registering its own reads and writes —
  * consultations.ts (consultations and their decision), comments.ts (comments
  * and reports), polls.ts and votes.ts, policy.ts, and admin.ts for the
- * moderators (`/admin/v1/…`); cors.ts says who may embed (and answers
- * `/v1/embed-check`). Every route answers errors as problem+json
+ * moderators (`/admin/v1/…`, which answers no other origin: CORS is on the
+ * public routes only); cors.ts says who may embed (and answers
+ * `/v1/embed-check`). Writes are limited per participant and address
+ * (limits.ts); a bearer token is a person only when sign-in.ts verifies it.
+ * Every route answers errors as problem+json
  * (http.ts); a known path with another method is 405 with the methods its
  * registered routes take.
  */
@@ -17,7 +20,7 @@ import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { fileURLToPath } from 'node:url';
 import { adminApi } from './admin.js';
-import { commentRoutes, DEFAULT_RATE_LIMITS, type RateLimits } from './comments.js';
+import { commentRoutes } from './comments.js';
 import { consultationRoutes } from './consultations.js';
 import type { Db } from './db.js';
 import { embedding } from './cors.js';
@@ -25,6 +28,8 @@ import { checkContentType, notFound, ProblemError, problemResponse, publicUrls, 
 import { openApiDocument } from './openapi.js';
 import { policyRoutes } from './policy.js';
 import { pollRoutes } from './polls.js';
+import { rateLimitsOf, type RateLimitsInput } from './limits.js';
+import { refuseTokens, type VerifyToken } from './sign-in.js';
 import { fileResponse, safeJoin } from './static.js';
 import { voteRoutes } from './votes.js';
 
@@ -32,8 +37,13 @@ export interface ApiOptions {
   db: Db;
   /** Embedding origins allowed by CORS, matched exactly (cors.ts has the whole rule). Read on each request. */
   origins: readonly string[];
-  /** The portal's public base, e.g. `https://portal.example.jo`; else the request's origin. */
-  publicUrl?: string;
+  /**
+   * The portal's public base, e.g. `https://portal.example.jo`, which every
+   * absolute URL in an answer is on (never the request's Host): a string, or
+   * a function when it is known only once the server listens (startPortal).
+   * `http://localhost` when left out (tests that call `app.request`).
+   */
+  publicUrl?: string | (() => string);
   /** The clock; tests move it. */
   now?: () => Date;
   /** Where `GET /documents/:file` reads from; defaults to `portal/documents/`. */
@@ -42,12 +52,17 @@ export interface ApiOptions {
   logError?: (error: unknown) => void;
   /** Where notices for whoever runs the portal go (a refused origin, once each); defaults to console.warn. */
   log?: (line: string) => void;
-  /** Bearer token of the moderators' routes under `/admin/v1`; without it those routes do not exist (404). */
+  /**
+   * The development moderator's token (SHAREK_ADMIN_TOKEN) for `/admin/v1`;
+   * moderators' own credentials (moderators.ts) work with or without it.
+   */
   adminToken?: string;
-  /** Comment rate limits; DEFAULT_RATE_LIMITS (5 per participant, 20 per address, per 10 minutes) for what is left out. */
-  rateLimits?: Partial<RateLimits>;
-  /** Behind a reverse proxy: take the client address from the last `X-Forwarded-For` hop. */
-  trustProxy?: boolean;
+  /** Limits on comments, votes and reports (limits.ts: DEFAULT_RATE_LIMITS for what is left out). */
+  rateLimits?: RateLimitsInput;
+  /** How many reverse proxies stand in front (`true` is 1): the client address is read from that many `X-Forwarded-For` hops. */
+  trustProxy?: boolean | number;
+  /** Verifies a signed-in person's bearer token (sign-in.ts); without it every token is refused (401). */
+  verifyToken?: VerifyToken;
 }
 
 /**
@@ -78,10 +93,17 @@ export function createApi(options: ApiOptions): Hono {
     await next();
     c.res.headers.set('X-Content-Type-Options', 'nosniff');
   });
-  const embed = embedding({ origins: options.origins, publicUrl: options.publicUrl, log: options.log });
+  const embed = embedding({
+    origins: options.origins,
+    ...(typeof options.publicUrl === 'string' ? { publicUrl: options.publicUrl } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
   // Before the CORS middleware: any origin may ask whether it is allowed.
   embed.routes(app);
-  app.use('*', embed.cors('GET, HEAD, POST'));
+  // The public routes only: the moderators' API sends no CORS headers and answers no preflight.
+  const cors = embed.cors('GET, HEAD, POST');
+  app.use('/v1/*', cors);
+  app.use('/documents/*', cors);
   // The rest of an oversized body is never read, so the connection cannot carry another request.
   app.use(
     '*',
@@ -96,11 +118,13 @@ export function createApi(options: ApiOptions): Hono {
     await next();
   });
 
-  const routes = { db, now, urls: publicUrls(options.publicUrl) };
+  const routes = { db, now, urls: publicUrls(options.publicUrl), verifyToken: options.verifyToken ?? refuseTokens };
+  const trustedHops = options.trustProxy === true ? 1 : typeof options.trustProxy === 'number' ? options.trustProxy : 0;
+  const writes = { limits: rateLimitsOf(options.rateLimits), trustedHops };
   consultationRoutes(app, routes);
-  commentRoutes(app, { ...routes, limits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits }, trustProxy: options.trustProxy ?? false });
+  commentRoutes(app, { ...routes, ...writes });
   pollRoutes(app, routes);
-  voteRoutes(app, routes);
+  voteRoutes(app, { ...routes, ...writes });
   policyRoutes(app, routes);
 
   const openApi = openApiDocument();
@@ -116,7 +140,7 @@ export function createApi(options: ApiOptions): Hono {
     return res;
   });
 
-  if (options.adminToken) app.route('/admin/v1', adminApi({ db, now, adminToken: options.adminToken }));
+  app.route('/admin/v1', adminApi({ db, now, adminToken: options.adminToken, trustedHops }));
 
   // A known path with another method is 405 with Allow; anything else is 404.
   for (const [path, methods] of allowedMethods(app)) {

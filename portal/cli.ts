@@ -4,7 +4,9 @@
  *
  *   npm run portal -- <command> [arguments] [--json]
  *
- * The same functions as the admin routes (moderation.ts). Exit status: 0 done,
+ * The same functions as the admin routes (moderation.ts). Every change is
+ * written to the audit log as the moderator named by `--as <name>` (or
+ * SHAREK_MODERATOR), else as `terminal:<account>`. Exit status: 0 done,
  * 1 refused (unknown comment, invalid input, wrong state), 2 usage error.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -20,13 +22,17 @@ import {
   rejectComment,
   replyToComment,
   type AdminComment,
+  type ReportedComment,
 } from './moderation.js';
+import { addModerator, listModerators, readAudit, revokeModerator, terminalActor } from './moderators.js';
+import { publishPolicy } from './policy.js';
 
 const HELP = `Sharek portal moderation (database: $SHAREK_DB or .data/portal.sqlite)
 
-Usage: npm run portal -- <command> [arguments] [--json]
+Usage: npm run portal -- <command> [arguments] [--json] [--as <moderator>]
 
   pending [consultationId]                 comments awaiting moderation, oldest first
+                                           (with why a comment was held: personal data)
   approve <commentId>                      publish a comment
   reject <commentId> <reason>              reject a comment; reason is one of:
                                            ${ReportReason.options.join(', ')}
@@ -34,11 +40,21 @@ Usage: npm run portal -- <command> [arguments] [--json]
   reports [consultationId]                 reported comments with their reasons
   publish-decision <consultationId> <decision.json>
                                            publish the decision of a closed consultation
-                                           (a Decision without consultationId; publishedAt
-                                           and feedback may be left out)
+                                           (a Decision without consultationId, publishedAt
+                                           and feedback: the portal sets those)
+  publish-policy <policy.json>             publish a new usage policy version (a UsagePolicy
+                                           without updatedAt); upcoming and open
+                                           consultations move to it
+  moderator add <name>                     make a moderator's credential (printed once,
+                                           stored hashed); creates the database if needed
+  moderator revoke <name>                  revoke a moderator's credential
+  moderator list                           moderators and whether their credential is valid
+  audit [limit]                            who did what and when, newest first (default 50)
   help                                     this text
 
 --json prints the result as JSON instead of text.
+--as <moderator> (or SHAREK_MODERATOR) names who acts in the audit log; otherwise
+the account running the command, as terminal:<account>.
 `;
 
 class UsageError extends Error {}
@@ -54,6 +70,8 @@ export interface CliIo {
 export function runCli(argv: string[], io: CliIo): number {
   const json = argv.includes('--json');
   const args = argv.filter((a) => a !== '--json');
+  const as = args.indexOf('--as');
+  const actorName = as >= 0 ? args.splice(as, 2)[1] : io.env.SHAREK_MODERATOR;
   const [command, ...rest] = args;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     io.out(HELP);
@@ -64,10 +82,13 @@ export function runCli(argv: string[], io: CliIo): number {
   try {
     const run = commands[command];
     if (!run) throw new UsageError(`unknown command "${command}"`);
-    // Never create an empty database by mistake: the portal makes and seeds it on first start.
-    if (!existsSync(dbPath)) throw new ProblemError(404, `no database at ${dbPath}; start the portal once, or set SHAREK_DB`);
+    // Never create an empty database by mistake: the portal makes (and in development seeds) it on first start.
+    // A production database starts with its first moderator, made before the first start.
+    const creates = command === 'moderator' && rest[0] === 'add';
+    if (!existsSync(dbPath) && !creates) throw new ProblemError(404, `no database at ${dbPath}; start the portal once, or set SHAREK_DB`);
     db = openDatabase(dbPath);
-    const result = run(db, rest, (io.now ?? (() => new Date()))());
+    const who = terminalActor(db, actorName);
+    const result = run(db, rest, (io.now ?? (() => new Date()))(), who);
     io.out(json ? JSON.stringify(result.value, null, 2) : result.text);
     return 0;
   } catch (error) {
@@ -87,7 +108,7 @@ export function runCli(argv: string[], io: CliIo): number {
   }
 }
 
-type Command = (db: Db, args: string[], now: Date) => { text: string; value: unknown };
+type Command = (db: Db, args: string[], now: Date, who: string) => { text: string; value: unknown };
 
 function want(args: string[], min: number, max: number, usage: string): void {
   if (args.length < min || args.length > max) throw new UsageError(`usage: npm run portal -- ${usage}`);
@@ -99,25 +120,30 @@ const commands: Record<string, Command> = {
     const items = listComments(db, { status: 'pending', consultationId: args[0], limit: 500 });
     return { value: items, text: items.length ? items.map(describe).join('\n\n') : 'No comments awaiting moderation.' };
   },
-  approve(db, args, now) {
+  approve(db, args, now, who) {
     want(args, 1, 1, 'approve <commentId>');
-    const c = approveComment(db, args[0]!, now);
+    const c = approveComment(db, args[0]!, now, who);
     return { value: c, text: `Published ${c.id}.` };
   },
-  reject(db, args, now) {
+  reject(db, args, now, who) {
     want(args, 2, 2, 'reject <commentId> <reason>');
-    const c = rejectComment(db, args[0]!, { reason: args[1] }, now);
+    const c = rejectComment(db, args[0]!, { reason: args[1] }, now, who);
     return { value: c, text: `Rejected ${c.id} (${c.rejectionReason}).` };
   },
-  reply(db, args, now) {
+  reply(db, args, now, who) {
     if (args.length < 2) throw new UsageError('usage: npm run portal -- reply <commentId> <text>');
     // The text may come as several words when not quoted.
-    const c = replyToComment(db, args[0]!, { body: args.slice(1).join(' ') }, now);
+    const c = replyToComment(db, args[0]!, { body: args.slice(1).join(' ') }, now, who);
     return { value: c, text: `Replied to ${c.id}${c.status === 'published' ? '' : ` (shown once the comment is published; it is ${c.status})`}.` };
   },
   reports(db, args) {
     want(args, 0, 1, 'reports [consultationId]');
-    const items = listReports(db, { consultationId: args[0] });
+    const items: ReportedComment[] = [];
+    for (let cursor: string | null = ''; cursor !== null; ) {
+      const page = listReports(db, { consultationId: args[0], limit: 100, cursor });
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    }
     const text = items
       .map(
         ({ comment, reports }) =>
@@ -127,18 +153,54 @@ const commands: Record<string, Command> = {
       .join('\n\n');
     return { value: items, text: text || 'No reported comments.' };
   },
-  'publish-decision'(db, args, now) {
+  'publish-decision'(db, args, now, who) {
     want(args, 2, 2, 'publish-decision <consultationId> <decision.json>');
-    let input: unknown;
-    try {
-      input = JSON.parse(readFileSync(args[1]!, 'utf8'));
-    } catch (error) {
-      throw new ProblemError(400, `cannot read ${args[1]} as JSON: ${(error as Error).message}`);
-    }
-    const d = publishDecision(db, args[0]!, input, now);
+    const d = publishDecision(db, args[0]!, readJson(args[1]!), now, who);
     return { value: d, text: `Published the decision on ${d.consultationId}: ${d.outcome}, ${d.publishedAt}.` };
   },
+  'publish-policy'(db, args, now, who) {
+    want(args, 1, 1, 'publish-policy <policy.json>');
+    const p = publishPolicy(db, readJson(args[0]!), now, who);
+    return { value: p, text: `Published usage policy version ${p.version} (${p.updatedAt}).` };
+  },
+  moderator(db, args, now, who) {
+    const [sub, name] = args;
+    if (sub === 'list' && args.length === 1) {
+      const items = listModerators(db);
+      const text = items.map((m) => `${m.name}  since ${m.createdAt}${m.revokedAt ? `  REVOKED ${m.revokedAt}` : ''}`).join('\n');
+      return { value: items, text: text || 'No moderators yet: npm run portal -- moderator add <name>' };
+    }
+    if (sub === 'add' && name !== undefined && args.length === 2) {
+      const m = addModerator(db, name, now, who);
+      const text =
+        `Moderator "${m.name}" made. Their credential, shown this once (only its hash is kept):\n\n  ${m.token}\n\n` +
+        'They send it as "Authorization: Bearer <credential>" to /api/admin/v1/…, or use this CLI with --as.';
+      return { value: m, text };
+    }
+    if (sub === 'revoke' && name !== undefined && args.length === 2) {
+      revokeModerator(db, name, now, who);
+      return { value: { name, revoked: true }, text: `Revoked the credential of "${name}".` };
+    }
+    throw new UsageError('usage: npm run portal -- moderator add <name> | revoke <name> | list');
+  },
+  audit(db, args) {
+    want(args, 0, 1, 'audit [limit]');
+    const limit = args[0] === undefined ? 50 : Number(args[0]);
+    const { items } = readAudit(db, { limit });
+    const text = items
+      .map((e) => `${e.at}  ${e.moderator}  ${e.action}${e.subject ? ` ${e.subject}` : ''}${e.detail !== undefined ? `  ${oneLine(JSON.stringify(e.detail))}` : ''}`)
+      .join('\n');
+    return { value: items, text: text || 'The audit log is empty.' };
+  },
 };
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ProblemError(400, `cannot read ${path} as JSON: ${(error as Error).message}`);
+  }
+}
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -148,6 +210,7 @@ function describe(c: AdminComment): string {
   const lines = [
     `${c.id}  [${c.status}]  ${c.consultationId}${where}`,
     `  ${c.createdAt}  ${who}  reports: ${c.reports}`,
+    ...(c.heldFor ? [`  held for a moderator: it seems to contain personal data (${c.heldFor.join(', ')})`] : []),
     ...c.body.split('\n').map((l) => `  | ${l}`),
   ];
   if (c.reply) lines.push(`  reply (${c.reply.createdAt}): ${oneLine(c.reply.body)}`);

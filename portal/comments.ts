@@ -7,9 +7,16 @@
  * taken first, so the CLI or a second process cannot slip in between), the
  * UNIQUE (consultation_id, idempotency_key) index stops a duplicate even so,
  * and 201 goes out only after the commit (synchronous=FULL: on disk).
+ *
+ * Every write is limited per participant and per address (limits.ts). A
+ * comment that seems to hold personal data (src/api/personal-data.ts, the
+ * form's own detector) waits for a moderator even where the consultation
+ * publishes at once, with the kinds found as the reason. A report counts once
+ * per participant and once per address.
  */
 import type { Hono } from 'hono';
 import { randomUUID } from 'node:crypto';
+import { findPersonalData } from '../src/api/personal-data.js';
 import { CommentAccepted, CommentPage, Id, NewComment, Report, type Comment } from '../src/api/schemas.js';
 import { CONSULTATION_STATUS_SQL } from './db.js';
 import {
@@ -26,23 +33,15 @@ import {
   type FieldError,
   type RouteOptions,
 } from './http.js';
-import { callerOf, clientAddressOf, idempotencyKeyOf, sha256, unauthorized } from './identity.js';
+import { callerOf, idempotencyKeyOf, sha256, unauthorized } from './identity.js';
+import { clientAddressOf, enforce, type RateLimits } from './limits.js';
 import { pageOf, pageQueryOf } from './paging.js';
 import type { CommentRow, ConsultationRow, WithStatus } from './rows.js';
 
-export interface RateLimits {
-  /** Comments one participant may send per window. */
-  perParticipant: number;
-  /** Comments one client address may send per window (many people can share one). */
-  perAddress: number;
-  windowMs: number;
-}
-
-export const DEFAULT_RATE_LIMITS: RateLimits = { perParticipant: 5, perAddress: 20, windowMs: 10 * 60 * 1000 };
-
-export interface CommentOptions extends Pick<RouteOptions, 'db' | 'now'> {
+export interface CommentOptions extends Pick<RouteOptions, 'db' | 'now' | 'verifyToken'> {
   limits: RateLimits;
-  trustProxy: boolean;
+  /** Reverse proxies in front of the portal (limits.ts). */
+  trustedHops: number;
 }
 
 /** What the write route needs of the consultation. */
@@ -99,16 +98,20 @@ export function commentRoutes(app: Hono, o: CommentOptions): void {
     byKey: db.prepare('SELECT id, request_hash, accepted_status FROM comments WHERE consultation_id = ? AND idempotency_key = ?'),
     byParticipant: db.prepare(
       'SELECT created_at FROM comments WHERE participant = ? AND created_at > ? ORDER BY created_at DESC',
-    ),
-    byAddress: db.prepare('SELECT created_at FROM comments WHERE client_address = ? AND created_at > ? ORDER BY created_at DESC'),
+    ).pluck(),
+    byAddress: db.prepare('SELECT created_at FROM comments WHERE client_address = ? AND created_at > ? ORDER BY created_at DESC').pluck(),
     insert: db.prepare(`
       INSERT INTO comments (id, consultation_id, section_id, body, display_name, stakeholder_type, policy_version,
-        status, participant, created_at, idempotency_key, request_hash, accepted_status, client_address)
+        status, participant, created_at, idempotency_key, request_hash, accepted_status, client_address, held_for)
       VALUES (:id, :consultationId, :sectionId, :body, :displayName, :stakeholderType, :policyVersion,
-        :status, :participant, :createdAt, :key, :hash, :status, :address)`),
+        :status, :participant, :createdAt, :key, :hash, :status, :address, :heldFor)`),
     isPublished: db.prepare("SELECT 1 FROM comments WHERE id = ? AND status = 'published'"),
+    reported: db.prepare('SELECT 1 FROM reports WHERE comment_id = ? AND participant = ?'),
+    reportsByParticipant: db.prepare('SELECT created_at FROM reports WHERE participant = ? AND created_at > ? ORDER BY created_at DESC').pluck(),
+    reportsByAddress: db.prepare('SELECT created_at FROM reports WHERE client_address = ? AND created_at > ? ORDER BY created_at DESC').pluck(),
+    reportedFrom: db.prepare('SELECT 1 FROM reports WHERE comment_id = ? AND client_address = ?'),
     report: db.prepare(`
-      INSERT INTO reports (comment_id, reason, note, participant, created_at) VALUES (?, ?, ?, ?, ?)
+      INSERT INTO reports (comment_id, reason, note, participant, created_at, client_address, counted) VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (comment_id, participant) DO NOTHING`),
   };
 
@@ -120,21 +123,6 @@ export function commentRoutes(app: Hono, o: CommentOptions): void {
       });
     }
     return sendWritten(CommentAccepted, { id: prior.id, status: prior.accepted_status }, 201);
-  };
-
-  /**
-   * 429 when `recent` (newest first, inside the window) is already at the
-   * limit; Retry-After is when the oldest comment that matters leaves the window.
-   */
-  const enforce = (recent: { created_at: string }[], limit: number, t: Date, who: string) => {
-    if (recent.length < limit) return;
-    const freesAt = Date.parse(recent[limit - 1]!.created_at) + limits.windowMs;
-    const seconds = Math.max(1, Math.ceil((freesAt - t.getTime()) / 1000));
-    const minutes = Math.round(limits.windowMs / 60000);
-    throw new ProblemError(429, `At most ${limit} comments per ${minutes} minutes ${who}; try again in ${seconds} seconds.`, {
-      type: problemType('rate-limited'),
-      headers: { 'Retry-After': String(seconds) },
-    });
   };
 
   app.get('/v1/consultations/:id/comments', (c) => {
@@ -152,7 +140,7 @@ export function commentRoutes(app: Hono, o: CommentOptions): void {
     const id = idOf(c);
     const raw = await readJsonBody(c);
     const key = idempotencyKeyOf(c);
-    const caller = callerOf(c);
+    const caller = await callerOf(c, o.verifyToken);
     const t = now();
     const cons = q.consultation.get({ id, now: t.getTime() }) as Commentable | undefined;
     if (!cons) throw notFound('No such consultation.');
@@ -183,22 +171,25 @@ export function commentRoutes(app: Hono, o: CommentOptions): void {
     if (input.sectionId !== undefined && !q.section.get(id, input.sectionId)) errors.push({ field: 'sectionId', code: 'invalid' });
     if (errors.length) throw invalidFields(errors);
 
-    const address = clientAddressOf(c, o.trustProxy);
+    const address = clientAddressOf(c, o.trustedHops);
+    const displayName = cons.display_name_allowed === 1 && input.displayName ? input.displayName : null;
+    const heldFor = [...new Set(findPersonalData(`${input.body}\n${displayName ?? ''}`).map((f) => f.kind))];
     const row = {
       id: randomUUID(),
       consultationId: id,
       sectionId: input.sectionId ?? null,
       body: input.body,
       // Only where the consultation allows names; otherwise dropped, not refused.
-      displayName: cons.display_name_allowed === 1 && input.displayName ? input.displayName : null,
+      displayName,
       stakeholderType: input.stakeholderType,
       policyVersion: input.policyVersion,
-      status: cons.moderation === 'pre' ? ('pending' as const) : ('published' as const),
+      status: cons.moderation === 'pre' || heldFor.length ? ('pending' as const) : ('published' as const),
       participant,
       createdAt: t.toISOString(),
       key,
       hash,
-      address: address === 'unknown' ? null : address,
+      address,
+      heldFor: heldFor.length ? heldFor.join(',') : null,
     };
     const result = db
       .transaction((): PriorComment | null => {
@@ -206,10 +197,9 @@ export function commentRoutes(app: Hono, o: CommentOptions): void {
         const raced = q.byKey.get(id, key) as PriorComment | undefined;
         if (raced) return raced;
         const since = new Date(t.getTime() - limits.windowMs).toISOString();
-        enforce(q.byParticipant.all(participant, since) as { created_at: string }[], limits.perParticipant, t, 'per participant');
-        if (row.address !== null) {
-          enforce(q.byAddress.all(row.address, since) as { created_at: string }[], limits.perAddress, t, 'from one address');
-        }
+        const limit = limits.comments;
+        enforce(q.byParticipant.all(participant, since) as string[], limit.perParticipant, 'comments', limits.windowMs, t, 'per participant');
+        enforce(q.byAddress.all(address, since) as string[], limit.perAddress, 'comments', limits.windowMs, t, 'from one address');
         q.insert.run(row);
         return null;
       })
@@ -221,13 +211,24 @@ export function commentRoutes(app: Hono, o: CommentOptions): void {
   app.post('/v1/comments/:id/reports', async (c) => {
     const id = idOf(c);
     const raw = await readJsonBody(c);
-    const participant = callerOf(c).participant;
+    const participant = (await callerOf(c, o.verifyToken)).participant;
     if (participant === null) throw badRequest('Sharek-Participant', 'required', 'Send a Sharek-Participant id or sign in.');
     const input = parseBody(Report, raw);
     // Pending and rejected comments are invisible to the public: they cannot be reported either.
     if (!q.isPublished.get(id)) throw notFound('No such published comment.');
-    // One report per comment and participant: a second one changes nothing (UNIQUE in the table).
-    q.report.run(id, input.reason, input.note?.trim() || null, participant, now().toISOString());
+    const address = clientAddressOf(c, o.trustedHops);
+    const t = now();
+    db.transaction(() => {
+      // One report per comment and participant: a second one changes nothing (UNIQUE in the table) and costs nothing.
+      if (q.reported.get(id, participant)) return;
+      const since = new Date(t.getTime() - limits.windowMs).toISOString();
+      const limit = limits.reports;
+      enforce(q.reportsByParticipant.all(participant, since) as string[], limit.perParticipant, 'reports', limits.windowMs, t, 'per participant');
+      enforce(q.reportsByAddress.all(address, since) as string[], limit.perAddress, 'reports', limits.windowMs, t, 'from one address');
+      // More reports of this comment from an address already heard are kept, but not counted again.
+      const counted = q.reportedFrom.get(id, address) ? 0 : 1;
+      q.report.run(id, input.reason, input.note?.trim() || null, participant, t.toISOString(), address, counted);
+    }).immediate();
     return new Response(null, { status: 202, headers: { 'Cache-Control': 'no-store' } });
   });
 }

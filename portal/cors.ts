@@ -5,7 +5,8 @@
  *
  * A request may come from where it comes from when it is not a cross-origin
  * request from a page (no `Origin`; `Sec-Fetch-Site: same-origin`; an
- * `Origin` that is the portal's own, by `publicUrl` or the request's URL) or
+ * `Origin` that is the portal's own, by `publicUrl`, never by the request's
+ * `Host`, which the client chooses) or
  * when its `Origin` is one of the embedding origins (SHAREK_ORIGINS, plus
  * the portal's own addresses main.ts adds once it listens), matched exactly.
  */
@@ -44,7 +45,7 @@ export function embedding(options: EmbeddingOptions): Embedding {
   const allows = (c: Context): boolean => {
     const origin = c.req.header('Origin');
     if (origin === undefined || c.req.header('Sec-Fetch-Site') === 'same-origin') return true;
-    return options.origins.includes(origin) || origin === own || origin === new URL(c.req.url).origin;
+    return options.origins.includes(origin) || origin === own;
   };
 
   /**

@@ -178,6 +178,41 @@ const migrations: string[] = [
   -- the moderation queue, oldest first
   CREATE INDEX comments_by_status ON comments (status, created_at, id);
   `,
+  // 3: ready for production: limits on every write, moderators by name, the audit log.
+  `
+  -- why a comment waits for a moderator although its consultation is post-moderated:
+  -- the kinds of personal data found in it (personal-data.ts), comma-separated
+  ALTER TABLE comments ADD COLUMN held_for TEXT;
+  -- votes and reports are limited per address too (limits.ts); addresses are deleted after a while (retention.ts)
+  ALTER TABLE votes ADD COLUMN client_address TEXT;
+  CREATE INDEX votes_by_participant ON votes (participant, created_at);
+  CREATE INDEX votes_by_address ON votes (client_address, created_at);
+  ALTER TABLE reports ADD COLUMN client_address TEXT;
+  -- 1 for the first report of a comment from an address, 0 for more from the same one:
+  -- a comment's report count is its distinct participants and addresses, fixed when each report comes
+  ALTER TABLE reports ADD COLUMN counted INTEGER NOT NULL DEFAULT 1;
+  CREATE INDEX reports_by_participant ON reports (participant, created_at);
+  CREATE INDEX reports_by_address ON reports (client_address, created_at);
+  CREATE INDEX reports_by_comment ON reports (comment_id, client_address);
+
+  -- one credential per moderator, made and revoked with the CLI; only its SHA-256 is kept
+  CREATE TABLE moderators (
+    name        TEXT PRIMARY KEY,
+    token_hash  TEXT NOT NULL UNIQUE,
+    created_at  TEXT NOT NULL,
+    revoked_at  TEXT
+  );
+
+  -- who did what and when: every moderation action, decision, policy and moderator change
+  CREATE TABLE audit_log (
+    id         INTEGER PRIMARY KEY,
+    at         TEXT NOT NULL,
+    moderator  TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    subject    TEXT,            -- the comment, consultation, policy version or moderator acted on
+    detail     TEXT             -- JSON: the reason, the reply, the outcome…
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import { Id, Problem } from '../src/api/schemas.js';
 import type { Db } from './db.js';
+import type { VerifyToken } from './sign-in.js';
 import { etagMatches, strongEtag } from './static.js';
 
 export interface FieldError {
@@ -27,6 +28,7 @@ const titles: Record<number, string> = {
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   501: 'Not Implemented',
+  503: 'Service Unavailable',
 };
 
 /** Problem types this portal defines: `urn:sharek:problem:<name>`; the widget matches on the name. */
@@ -217,10 +219,14 @@ export function idOf(c: Context): string {
   return id;
 }
 
-/** Absolute URLs on the portal's public base: `publicUrl` when configured, else the request's own origin. */
-export function publicUrls(publicUrl: string | undefined) {
+/**
+ * Absolute URLs on the portal's public base (ApiOptions.publicUrl), never
+ * on the request's `Host`: answers are publicly cached, and a Host of the
+ * client's choosing would otherwise send every later reader elsewhere.
+ */
+export function publicUrls(publicUrl: string | (() => string) | undefined) {
   /** The base, without a trailing slash. */
-  const base = (c: Context) => (publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
+  const base = (_c: Context) => (typeof publicUrl === 'function' ? publicUrl() : (publicUrl ?? 'http://localhost')).replace(/\/+$/, '');
   return {
     base,
     /** Seed paths like `documents/draft.pdf` are relative to the API's public base. */
@@ -237,4 +243,6 @@ export interface RouteOptions {
   db: Db;
   now: () => Date;
   urls: PublicUrls;
+  /** Who a bearer token is (sign-in.ts); refuses every token when no issuer is configured. */
+  verifyToken: VerifyToken;
 }

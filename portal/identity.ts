@@ -4,16 +4,17 @@
  * widget keeps in the browser; and the request's `Idempotency-Key`.
  */
 import type { Context } from 'hono';
-import { createHash } from 'node:crypto';
 import { badRequest, ProblemError } from './http.js';
+import { sha256, SignInUnavailable, type SignedIn, type VerifyToken } from './sign-in.js';
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface Caller {
   /**
-   * The key votes, comments and reports are counted by: `bearer:<sha256 of
-   * the token>` for a signed-in person (the token itself is never stored),
-   * else the lower-cased participant UUID; null when neither was sent.
+   * The key votes, comments and reports are counted by: `oidc:<sha256 of the
+   * issuer and subject>` for a signed-in person (sign-in.ts; neither the token
+   * nor the subject is stored), else the lower-cased participant UUID; null
+   * when neither was sent.
    */
   participant: string | null;
   signedIn: boolean;
@@ -21,20 +22,27 @@ export interface Caller {
 
 const BEARER = /^Bearer +(\S+) *$/i;
 
-export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+export { sha256 };
 
 /**
- * For writes: a malformed `Authorization` is 401 (the widget offers sign-in
- * again), a malformed `Sharek-Participant` is 400. The reference portal takes
- * any non-empty bearer token as a person; a real portal would verify it.
- * A token wins over the participant id: one person, whatever browser.
+ * For writes: a bearer token must be a valid sign-in (sign-in.ts) or it is
+ * 401 (the widget offers sign-in again); a malformed `Sharek-Participant` is
+ * 400. A token wins over the participant id: one person, whatever browser.
  */
-export function callerOf(c: Context): Caller {
+export async function callerOf(c: Context, verify: VerifyToken): Promise<Caller> {
   const auth = c.req.header('Authorization');
   if (auth !== undefined) {
     const token = BEARER.exec(auth)?.[1];
     if (!token) throw unauthorized('Send the sign-in token as "Authorization: Bearer <token>".');
-    return { participant: `bearer:${sha256(token)}`, signedIn: true };
+    let person: SignedIn | null;
+    try {
+      person = await verify(token);
+    } catch (error) {
+      if (!(error instanceof SignInUnavailable)) throw error;
+      throw new ProblemError(503, 'Sign-in cannot be checked at the moment; try again shortly.', { headers: { 'Retry-After': '30' } });
+    }
+    if (!person) throw unauthorized('This sign-in is not valid here (expired, or not issued for this portal); sign in again.', 'invalid_token');
+    return { participant: person.subject, signedIn: true };
   }
   const id = c.req.header('Sharek-Participant');
   if (id === undefined) return { participant: null, signedIn: false };
@@ -43,16 +51,18 @@ export function callerOf(c: Context): Caller {
 }
 
 /** For reads: whatever cannot identify the caller reads as anonymous. */
-export function readerOf(c: Context): string | null {
+export async function readerOf(c: Context, verify: VerifyToken): Promise<string | null> {
   try {
-    return callerOf(c).participant;
+    return (await callerOf(c, verify)).participant;
   } catch {
     return null;
   }
 }
 
-export const unauthorized = (detail: string) =>
-  new ProblemError(401, detail, { headers: { 'WWW-Authenticate': 'Bearer realm="sharek"' } });
+export const unauthorized = (detail: string, error?: 'invalid_token') =>
+  new ProblemError(401, detail, {
+    headers: { 'WWW-Authenticate': `Bearer realm="sharek"${error ? `, error="${error}"` : ''}` },
+  });
 
 /** The required `Idempotency-Key`: a UUID, compared case-insensitively. */
 export function idempotencyKeyOf(c: Context): string {

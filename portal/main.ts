@@ -1,188 +1,58 @@
 /**
- * The reference portal as one Node process: the API at `/api`, the built
- * widget at `/dist`, the demo pages at `/`, and each consultation's own page
- * at `/consultations/{id}`.
+ * The reference portal as one Node process: the site (site.ts) on a
+ * database file, listening on HOST (127.0.0.1 by default) and PORT.
  *
- *   node --import tsx portal/main.ts
+ *   node --import tsx portal/main.ts        (what `npm start` and `npm run serve` run)
  *
- * Environment: PORT (8080), SHAREK_DB (.data/portal.sqlite), SHAREK_ORIGINS
- * (comma-separated embedding origins), SHAREK_ADMIN_TOKEN (a development
- * token is made and printed when unset), SHAREK_PUBLIC_URL (the public base
- * behind a proxy; else each request's own origin), SHAREK_TRUST_PROXY=1 (take
- * the client address from X-Forwarded-For, for the per-address rate limit),
- * SHAREK_COMMENTS_PER_PARTICIPANT and SHAREK_COMMENTS_PER_ADDRESS (comment
- * rate limits per 10 minutes; 5 and 20).
+ * Settings come from the environment (settings.ts; the README's "Running it
+ * in production" lists them). In development it seeds a new database with
+ * the demo content, runs the development sign-in issuer at `/dev-issuer`
+ * unless a real one is configured, and accepts SHAREK_ADMIN_TOKEN as the
+ * moderator "development". With NODE_ENV=production it does none of these,
+ * refuses to start on unsafe settings, and prints no secret.
  *
  * Prints `Sharek portal on http://localhost:<port> …` once it listens, with
  * the real port even when PORT=0 asked for any free one, and which sites may
  * embed; later, a line for each origin it refuses (once each, see cors.ts).
  */
 import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { Id, type LocalizedText } from '../src/api/schemas.js';
-import { createApi, type ApiOptions } from './app.js';
 import { originOf } from './cors.js';
-import { isEntryPoint } from './entry.js';
 import { openDatabase, seedIfEmpty } from './db.js';
+import { DEV_ISSUER_PATH, devIssuer } from './dev-issuer.js';
+import { isEntryPoint } from './entry.js';
+import { activeModerators } from './moderators.js';
+import { DEFAULT_RETENTION_DAYS, scheduleRetention } from './retention.js';
 import type { SeedData } from './seed-types.js';
-import { fileResponse, safeJoin } from './static.js';
+import { DEFAULT_HOST, isProduction, productionProblems, settingsFrom } from './settings.js';
+import { oidcVerifier, type OidcSettings } from './sign-in.js';
+import { createSite, type SiteOptions } from './site.js';
 
-const repoRoot = fileURLToPath(new URL('../', import.meta.url));
-
-/** For every HTML page the portal serves. The demo and the widget load only same-origin files. */
-const htmlSecurityHeaders: Record<string, string> = {
-  'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'",
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-};
-
-/**
- * The strict-CSP demo (`/csp/`): what a ministry with a strict policy sends, with the
- * Trusted Types policies Sharek really uses (see src/shared/sanitize.ts and the README).
- */
-export const STRICT_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; " +
-  "require-trusted-types-for 'script'; trusted-types lit-html sharek";
-
-/** The API's options (app.ts; `origins` is read on every request, see startPortal), and where the pages are. */
-export interface SiteOptions extends Omit<ApiOptions, 'documentsDir'> {
-  /** Holds `dist/` and `demo/`; the repository root by default. */
-  rootDir?: string;
-}
-
-/** The whole site as a Hono app, without listening, so tests can call `request()`. */
-export function createSite(options: SiteOptions): Hono {
-  const { rootDir = repoRoot, ...api } = options;
-  const distDir = `${rootDir}/dist`;
-  const demoDir = `${rootDir}/demo`;
-  const site = new Hono();
-
-  // Text over 1 KB goes compressed where the browser accepts it (the built script is precompressed, see /dist).
-  site.use('*', compress({ threshold: 1024 }));
-
-  // `/api` itself is no resource: send a person who opens it to the contract.
-  site.get('/api', (c) => c.redirect('/api/v1/openapi.json'));
-
-  site.route('/api', createApi(api));
-
-  site.get('/dist/*', async (c) => {
-    const path = safeJoin(distDir, rawPath(c.req.raw).slice('/dist/'.length));
-    // no-cache: the build changes under a running demo; ETags keep it cheap.
-    // Any site may load the widget: a module script from another origin is fetched with CORS.
-    // Chunks are named by their content: cached for good. The entry keeps its name: revalidated (ETag), as the build changes under a running demo.
-    const immutable = /^\/dist\/chunks\/[\w.-]+-[\w-]{8}\.js$/.test(rawPath(c.req.raw));
-    const res = path
-      ? await fileResponse(path, c.req.raw, {
-          cacheControl: immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-          headers: { 'Access-Control-Allow-Origin': '*' },
-          precompressed: true,
-        })
-      : null;
-    return res ?? notFoundPage();
-  });
-
-  const titleOf = options.db.prepare('SELECT title FROM consultations WHERE id = ?');
-  site.get('/consultations/:id', (c) => {
-    const id = c.req.param('id');
-    const row = Id.safeParse(id).success ? (titleOf.get(id) as { title: string } | undefined) : undefined;
-    if (!row) return notFoundPage();
-    const lang = c.req.query('lang') === 'en' ? 'en' : 'ar';
-    const title = JSON.parse(row.title) as LocalizedText;
-    return htmlResponse(consultationPage(id, lang, title[lang] ?? Object.values(title)[0] ?? id));
-  });
-
-  // Everything else is a demo file: `/` is demo/index.html, `/en/` demo/en/index.html.
-  site.get('*', async (c) => {
-    const urlPath = rawPath(c.req.raw);
-    const path = safeJoin(demoDir, urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath);
-    if (!path) return notFoundPage();
-    const res = await fileResponse(path, c.req.raw, {
-      cacheControl: 'no-cache',
-      ...(path.endsWith('.html')
-        ? { headers: urlPath.startsWith('/csp/') ? { ...htmlSecurityHeaders, 'Content-Security-Policy': STRICT_CSP } : htmlSecurityHeaders }
-        : {}),
-    });
-    if (res) return res;
-    // `/en` is a folder: send the browser to `/en/` so relative links resolve.
-    const index = safeJoin(demoDir, `${urlPath}/index.html`);
-    if (index && !urlPath.endsWith('/') && (await fileResponse(index, c.req.raw))) {
-      return new Response(null, { status: 301, headers: { Location: `${urlPath}/` } });
-    }
-    return notFoundPage();
-  });
-
-  return site;
-}
-
-/** The path as sent, still percent-encoded, for safeJoin to decode exactly once. */
-function rawPath(request: Request): string {
-  return new URL(request.url).pathname;
-}
-
-function htmlResponse(html: string, status = 200): Response {
-  return new Response(html, {
-    status,
-    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache', ...htmlSecurityHeaders },
-  });
-}
-
-function notFoundPage(): Response {
-  return htmlResponse(
-    '<!doctype html><html lang="ar" dir="rtl"><meta charset="utf-8"><title>غير موجود</title>' +
-      '<p>الصفحة غير موجودة. <span lang="en" dir="ltr">Page not found.</span></p></html>',
-    404,
-  );
-}
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
-
-/** The consultation's own page on the portal: the element, server-rendered around it. */
-function consultationPage(id: string, lang: 'ar' | 'en', title: string): string {
-  const dir = lang === 'ar' ? 'rtl' : 'ltr';
-  const other = lang === 'ar' ? { href: '?lang=en', label: 'English', lang: 'en' } : { href: '?', label: 'العربية', lang: 'ar' };
-  const portalName = lang === 'ar' ? 'بوابة المشاركة الإلكترونية' : 'E-participation portal';
-  return `<!doctype html>
-<html lang="${lang}" dir="${dir}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} — ${portalName}</title>
-<style>
-  body { margin: 0; font-family: system-ui, "Noto Sans Arabic", "DejaVu Sans", sans-serif; background: #f5f6f7; color: #1c1f23; }
-  header, main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
-  header { display: flex; justify-content: space-between; align-items: center; }
-</style>
-<script type="module" src="/dist/sharek.js"></script>
-</head>
-<body>
-<header>
-  <strong>${portalName}</strong>
-  <a href="${other.href}" lang="${other.lang}" hreflang="${other.lang}">${other.label}</a>
-</header>
-<main>
-  <sharek-consultation consultation="${escapeHtml(id)}" api="/api" lang="${lang}"></sharek-consultation>
-</main>
-</body>
-</html>
-`;
-}
+export { STRICT_CSP, createSite, type SiteOptions } from './site.js';
 
 /** The site's options (see SiteOptions and ApiOptions), but a database file instead of a database. */
-export interface PortalOptions extends Omit<SiteOptions, 'db' | 'origins'> {
+export interface PortalOptions extends Omit<SiteOptions, 'db' | 'origins' | 'devIssuer' | 'hsts' | 'verifyToken' | 'publicUrl'> {
   /** 8080 by default; 0 picks a free port. */
   port?: number;
+  /** The interface to listen on: 127.0.0.1 by default (a reverse proxy on the same machine faces the world). */
   hostname?: string;
   dbPath: string;
   /** Embedding origins besides the portal's own (SHAREK_ORIGINS); normalised, garbage dropped with a warning. */
   origins?: string[];
-  /** For the admin routes; a random one is made when not given. */
+  /** The public base (SHAREK_PUBLIC_URL); `http://localhost:<port>` when not given (development). */
+  publicUrl?: string;
+  /** The development moderator's token; in development a random one is made when not given (never printed). Refused in production. */
   adminToken?: string;
-  /** Seed content for a new database; portal/seed-data.ts by default. */
+  /** Production mode (NODE_ENV=production by default): see settings.ts. */
+  production?: boolean;
+  /** A real OpenID Connect issuer for sign-in (sign-in.ts). */
+  oidc?: OidcSettings;
+  /** Run the development issuer at `/dev-issuer` and accept its tokens: by default in development without `oidc`, as `npm start`; refused in production. */
+  devIssuer?: boolean;
+  /** Days client addresses are kept (retention.ts); 30 by default. */
+  retentionDays?: number;
+  /** Seed content for a new database (development only); portal/seed-data.ts by default. */
   seed?: (now: Date) => SeedData;
 }
 
@@ -190,22 +60,43 @@ export interface RunningPortal {
   url: string;
   port: number;
   dbPath: string;
+  /** The development moderator's token; empty in production, where there is none. */
   adminToken: string;
   /** The embedding origins it allows besides its own (SHAREK_ORIGINS, normalised). */
   embeddingOrigins: readonly string[];
   /** True when this start wrote the seed into a new database. */
   seeded: boolean;
+  production: boolean;
+  /** A token from the development issuer for `name` (when it runs), as the demo's sign-in gets one. */
+  signIn?: (name: string) => Promise<string>;
   close(): Promise<void>;
 }
 
 export async function startPortal(options: PortalOptions): Promise<RunningPortal> {
-  const { port: wanted = 8080, hostname, dbPath, origins: configured = [], seed: seedOf, ...site } = options;
+  const {
+    port: wanted = 8080,
+    hostname = DEFAULT_HOST,
+    dbPath,
+    origins: configured = [],
+    seed: seedOf,
+    production = isProduction(process.env),
+    oidc,
+    devIssuer: withDevIssuer = !production && !oidc,
+    retentionDays = DEFAULT_RETENTION_DAYS,
+    publicUrl,
+    ...site
+  } = options;
   const now = options.now ?? (() => new Date());
   const db = openDatabase(dbPath);
-  let seeded: boolean;
+  let seeded = false;
   try {
-    const seed = seedOf ?? (await import('./seed-data.js')).seedData;
-    seeded = seedIfEmpty(db, seed(now()));
+    if (production) {
+      const problems = productionProblems({ publicUrl, adminToken: options.adminToken, devIssuer: withDevIssuer, moderators: activeModerators(db) });
+      if (problems.length) throw new Error(`Production mode (NODE_ENV=production) refuses to start:\n  - ${problems.join('\n  - ')}`);
+    } else {
+      const seed = seedOf ?? (await import('./seed-data.js')).seedData;
+      seeded = seedIfEmpty(db, seed(now()));
+    }
   } catch (error) {
     db.close();
     throw error;
@@ -213,27 +104,47 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
 
   const embeddingOrigins = normaliseOrigins(configured, options.log ?? ((line) => console.warn(line)));
   const origins = [...embeddingOrigins];
-  if (options.publicUrl) origins.push(new URL(options.publicUrl).origin);
-  const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
-  const app = createSite({ ...site, db, origins, adminToken, now });
+  if (publicUrl) origins.push(new URL(publicUrl).origin);
+  const adminToken = production ? '' : (options.adminToken ?? randomBytes(32).toString('base64url'));
+  // The public base, once known: configured, or this server's own address (port 0 is known only after listening).
+  let base = publicUrl?.replace(/\/+$/, '') ?? '';
+  const issuer = withDevIssuer ? await devIssuer(() => `${base}${DEV_ISSUER_PATH}`, now) : undefined;
+  const verifyToken = issuer?.verifyToken ?? (oidc ? oidcVerifier(oidc) : undefined);
+  const app = createSite({
+    ...site,
+    db,
+    origins,
+    now,
+    publicUrl: () => base,
+    hsts: publicUrl?.startsWith('https:') ?? false,
+    ...(adminToken ? { adminToken } : {}),
+    ...(verifyToken ? { verifyToken } : {}),
+    ...(issuer ? { devIssuer: issuer.app } : {}),
+  });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: wanted, ...(hostname ? { hostname } : {}) }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, port: wanted, hostname }, () => resolve(s));
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
+  if (!base) base = url;
   // The portal's own pages call the API too; their origin is known only now (port 0).
   origins.push(`http://localhost:${port}`, `http://127.0.0.1:${port}`);
+  const stopRetention = scheduleRetention(db, now, retentionDays, options.logError ?? ((e) => console.error(e)));
 
   return {
-    url: `http://localhost:${port}`,
+    url,
     port,
     dbPath,
     adminToken,
     embeddingOrigins,
     seeded,
+    production,
+    ...(issuer ? { signIn: issuer.token } : {}),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        stopRetention();
         server.close((err) => {
           db.close();
           if (err) reject(err);
@@ -265,29 +176,44 @@ function normaliseOrigins(list: string[], warn: (line: string) => void): string[
 }
 
 async function main(): Promise<void> {
-  const env = process.env;
-  const port = env.PORT ? Number(env.PORT) : 8080;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
-  const dbPath = env.SHAREK_DB || '.data/portal.sqlite';
-  const adminToken = env.SHAREK_ADMIN_TOKEN || undefined;
-  const perParticipant = countFromEnv('SHAREK_COMMENTS_PER_PARTICIPANT');
-  const perAddress = countFromEnv('SHAREK_COMMENTS_PER_ADDRESS');
+  const s = settingsFrom(process.env);
   const portal = await startPortal({
-    port,
-    dbPath,
-    origins: (env.SHAREK_ORIGINS ?? '').split(','),
-    ...(env.SHAREK_PUBLIC_URL ? { publicUrl: env.SHAREK_PUBLIC_URL } : {}),
-    ...(adminToken ? { adminToken } : {}),
-    rateLimits: {
-      ...(perParticipant !== undefined ? { perParticipant } : {}),
-      ...(perAddress !== undefined ? { perAddress } : {}),
-    },
-    trustProxy: env.SHAREK_TRUST_PROXY === '1' || env.SHAREK_TRUST_PROXY === 'true',
+    port: s.port,
+    hostname: s.host,
+    dbPath: s.dbPath,
+    origins: s.origins,
+    production: s.production,
+    devIssuer: s.devIssuer,
+    retentionDays: s.retentionDays,
+    rateLimits: s.rateLimits,
+    trustProxy: s.trustProxy,
+    ...(s.publicUrl ? { publicUrl: s.publicUrl } : {}),
+    ...(s.adminToken ? { adminToken: s.adminToken } : {}),
+    ...(s.oidc ? { oidc: s.oidc } : {}),
   });
-  console.log(`Sharek portal on ${portal.url} (demo /, API /api, db ${dbPath})`);
+  const where = s.host === DEFAULT_HOST ? portal.url : `http://${s.host.includes(':') ? `[${s.host}]` : s.host}:${portal.port}`;
+  const at = (path: string) => `${where}${path}`;
+  console.log(
+    [
+      `Sharek portal on ${where} (${s.production ? 'production mode' : 'with the demo'}, database ${s.dbPath})`,
+      ...(s.production ? [] : [`  demo pages   ${at('/')} (Arabic), ${at('/en/')}, ${at('/have-your-say/')}, ${at('/builder/')}, ${at('/react/')}, ${at('/csp/')}`]),
+      `  the script   ${at('/dist/sharek.js')} (its chunks under /dist/chunks/)`,
+      `  the API      ${at('/api')} (contract: ${at('/api/v1/openapi.json')})`,
+      `  portal pages ${at('/consultations/{id}')}`,
+    ].join('\n'),
+  );
   console.log(embeddingNotice(portal.embeddingOrigins));
-  if (portal.seeded) console.log('Seeded a new database.');
-  if (!adminToken) console.log(`SHAREK_ADMIN_TOKEN not set; development admin token: ${portal.adminToken}`);
+  if (portal.seeded) console.log('Seeded a new database with the demo content.');
+  if (s.oidc) console.log(`Sign-in: tokens from ${s.oidc.issuer} for ${s.oidc.audience}`);
+  else if (s.devIssuer) console.log(`Sign-in: the development issuer at ${portal.url}${DEV_ISSUER_PATH} (anyone can sign in as anyone; off in production)`);
+  else console.log('Sign-in: no issuer configured (SHAREK_OIDC_ISSUER): every bearer token is refused');
+  if (!s.production) {
+    console.log(
+      s.adminToken
+        ? 'Moderators: SHAREK_ADMIN_TOKEN signs in as "development", or their own credentials (npm run portal -- moderator add <name>)'
+        : 'Moderators: their own credentials (npm run portal -- moderator add <name>), or set SHAREK_ADMIN_TOKEN for a development one',
+    );
+  }
   const stop = () => {
     portal.close().then(
       () => process.exit(0),
@@ -298,17 +224,10 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-function countFromEnv(name: string): number | undefined {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number of comments, not "${raw}"`);
-  return n;
-}
-
 if (isEntryPoint(import.meta.url)) {
   main().catch((error: unknown) => {
-    console.error(error);
+    // Settings problems are sentences for the operator; anything else keeps its stack.
+    console.error(error instanceof Error && /^(Production mode|[A-Z_]+ (must|is)|Sign-in needs)/.test(error.message) ? error.message : error);
     process.exit(1);
   });
 }

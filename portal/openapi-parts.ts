@@ -6,6 +6,8 @@
 import * as z from 'zod/mini';
 import * as S from '../src/api/schemas.js';
 import * as M from './moderation.js';
+import * as Mods from './moderators.js';
+import { NewPolicy } from './policy.js';
 
 /** Every named schema, as it appears under components.schemas. */
 const named = {
@@ -45,6 +47,9 @@ const named = {
   Rejection: M.Rejection,
   Reply: M.Reply,
   NewDecision: M.NewDecision,
+  NewPolicy,
+  AuditEntry: Mods.AuditEntry,
+  AuditPage: Mods.AuditPage,
 } satisfies Record<string, z.ZodMiniType>;
 
 export type SchemaName = keyof typeof named;
@@ -119,14 +124,24 @@ const writeError: Record<string, object> = {
       'a body that is not UTF-8 JSON, or invalid fields; `errors` names each field and a code ' +
       '(`required`, `too_long`, `too_many`, `invalid`, …). Unknown members are ignored.',
   ),
-  '401': problem('Sign-in required, or a malformed `Authorization` header: offer the portal’s sign-in.'),
+  '401': problem(
+    'Sign-in required, or the bearer token is not a valid sign-in here (malformed, expired, not signed by the ' +
+      'portal’s issuer, or for another audience): offer the portal’s sign-in. `WWW-Authenticate: Bearer`.',
+  ),
   '403': problem('The consultation or poll is not open.'),
   '404': problem('No such resource.'),
   '413': problem('Body larger than 64 KB.'),
   '415': problem('Body is not `application/json` in UTF-8.'),
   '422': problem('This `Idempotency-Key` was already used with a different body (`…:idempotency-key-reused`).'),
   '429': {
-    ...problem('Too many comments from this participant or address; retry after the given delay.'),
+    ...problem(
+      'Too many comments, votes or reports from this participant or address in the window (`…:rate-limited`); ' +
+        'try again after `Retry-After` seconds and say so to the person.',
+    ),
+    headers: { 'Retry-After': { $ref: '#/components/headers/Retry-After' } },
+  },
+  '503': {
+    ...problem('A bearer token was sent and the sign-in issuer’s keys cannot be fetched just now; retry after `Retry-After`.'),
     headers: { 'Retry-After': { $ref: '#/components/headers/Retry-After' } },
   },
 };
@@ -138,10 +153,14 @@ export const writeErrors = (codes: string[], extra: Record<string, object> = {})
 
 export const adminSecurity = [{ admin: [] }];
 
-/** Admin answers: 401 without the admin token, 403 with a wrong one. */
+/** Admin answers: 401 without a credential, 403 with a wrong or revoked one, 429 after too many wrong ones. */
 export const adminErrors = (codes: string[], extra: Record<string, object> = {}) => ({
-  '401': problem('No admin token (`Authorization: Bearer <admin token>`).'),
-  '403': problem('Wrong admin token.'),
+  '401': problem('No moderator credential (`Authorization: Bearer <credential>`).'),
+  '403': problem('Wrong or revoked credential.'),
+  '429': {
+    ...problem('Too many wrong credentials from this address; every credential is refused from it until `Retry-After`.'),
+    headers: { 'Retry-After': { $ref: '#/components/headers/Retry-After' } },
+  },
   ...Object.fromEntries(codes.map((code) => [code, writeError[code]!])),
   ...extra,
 });
@@ -188,12 +207,17 @@ export function components(): Record<string, unknown> {
       bearer: {
         type: 'http',
         scheme: 'bearer',
-        description: 'A signed-in person’s token, supplied by the host page.',
+        bearerFormat: 'JWT',
+        description:
+          'A signed-in person’s token, supplied by the host page: a JWT from the portal’s OpenID Connect issuer, ' +
+          'for the portal’s audience, verified against the issuer’s keys.',
       },
       admin: {
         type: 'http',
         scheme: 'bearer',
-        description: 'The moderators’ token (`SHAREK_ADMIN_TOKEN`); only for `/admin/v1/…`.',
+        description:
+          'A moderator’s own credential (`npm run portal -- moderator add <name>`; `SHAREK_ADMIN_TOKEN` as the ' +
+          'moderator "development", outside production mode); only for `/admin/v1/…`, which sends no CORS headers.',
       },
     },
   };

@@ -78,7 +78,8 @@ export function openApiDocument(): Record<string, unknown> {
           summary: 'Submit a comment',
           description:
             'The same `Idempotency-Key` twice creates one comment and answers the same result. ' +
-            'With pre-moderation the comment is `pending` until a moderator publishes it.',
+            'With pre-moderation the comment is `pending` until a moderator publishes it; so is a comment that seems ' +
+            'to hold personal data (a phone number, an email address, a national number, a street address), whatever the moderation.',
           parameters: [idParam('Consultation id.'), idempotencyHeader, ...participantHeaders],
           requestBody: { required: true, content: jsonContent('NewComment') },
           responses: {
@@ -86,7 +87,7 @@ export function openApiDocument(): Record<string, unknown> {
               description: 'Stored (on disk). A replay of the same key answers the same.',
               content: jsonContent('CommentAccepted'),
             },
-            ...writeErrors(['400', '401', '403', '404', '413', '415', '422', '429'], {
+            ...writeErrors(['400', '401', '403', '404', '413', '415', '422', '429', '503'], {
               '409': problem(
                 'The usage policy changed (`…:policy-changed`): `currentPolicyVersion` says which version to show and accept.',
               ),
@@ -101,8 +102,12 @@ export function openApiDocument(): Record<string, unknown> {
           parameters: [idParam('Comment id.'), ...participantHeaders],
           requestBody: { required: true, content: jsonContent('Report') },
           responses: {
-            '202': { description: 'Received; a second report by the same participant changes nothing. No body.' },
-            ...writeErrors(['400', '401', '404', '413', '415']),
+            '202': {
+              description:
+                'Received; a second report by the same participant changes nothing, and more reports of the comment from one ' +
+                'address count once. No body.',
+            },
+            ...writeErrors(['400', '401', '404', '413', '415', '429', '503']),
             '404': problem('No such comment, or it is not published.'),
           },
         },
@@ -129,7 +134,7 @@ export function openApiDocument(): Record<string, unknown> {
               description: 'The poll with `myVote`, and results where visible. A replay of the same key answers 201 again.',
               content: jsonContent('Poll'),
             },
-            ...writeErrors(['400', '401', '403', '404', '413', '415', '422'], {
+            ...writeErrors(['400', '401', '403', '404', '413', '415', '422', '429', '503'], {
               '409': problem('This participant has already voted (`…:already-voted`).'),
             }),
           },
@@ -203,10 +208,44 @@ export function openApiDocument(): Record<string, unknown> {
       '/admin/v1/reports': {
         get: {
           operationId: 'adminListReports',
-          summary: 'Reported comments with their reports, most reported first',
+          summary: 'Reported comments with their latest reports, most reported first, a page at a time',
+          description:
+            'Most reported first by distinct participants and addresses: more reports of a comment from one address count once.',
           security: adminSecurity,
-          parameters: [query('consultation', 'Only comments on this consultation.', ref('Id'))],
-          responses: { '200': written('The reported comments.', 'ReportList'), ...adminErrors(['400']) },
+          parameters: [
+            query('consultation', 'Only comments on this consultation.', ref('Id')),
+            query('limit', 'Page size.', { type: 'integer', minimum: 1, maximum: M.MAX_LIMIT_REPORTS, default: 50 }),
+            query('cursor', 'The previous page’s `nextCursor`.', { type: 'string' }),
+          ],
+          responses: { '200': written('A page of reported comments.', 'ReportList'), ...adminErrors(['400']) },
+        },
+      },
+      '/admin/v1/audit': {
+        get: {
+          operationId: 'adminReadAudit',
+          summary: 'The audit log, newest first: who approved, rejected, replied, published or changed what, and when',
+          security: adminSecurity,
+          parameters: [
+            query('limit', 'Page size.', { type: 'integer', minimum: 1, maximum: 500, default: 100 }),
+            query('cursor', 'The previous page’s `nextCursor`.', { type: 'string' }),
+          ],
+          responses: { '200': written('A page of the audit log.', 'AuditPage'), ...adminErrors(['400']) },
+        },
+      },
+      '/admin/v1/policy': {
+        post: {
+          operationId: 'adminPublishPolicy',
+          summary: 'Publish a new version of the usage policy',
+          description:
+            'A UsagePolicy without `updatedAt` (the portal’s clock). It becomes the current version and that of every ' +
+            'upcoming and open consultation, whose commenters are then asked to accept it (409 policy-changed). ' +
+            'A version is never replaced (409).',
+          security: adminSecurity,
+          requestBody: { required: true, content: jsonContent('NewPolicy') },
+          responses: {
+            '201': written('The published policy.', 'UsagePolicy'),
+            ...adminErrors(['400', '413', '415'], { '409': problem('This version already exists.') }),
+          },
         },
       },
       '/admin/v1/consultations/{id}/decision': {
@@ -214,9 +253,10 @@ export function openApiDocument(): Record<string, unknown> {
           operationId: 'adminPublishDecision',
           summary: 'Publish the decision of a closed consultation',
           description:
-            'A Decision without `consultationId`; `publishedAt` defaults to now and `feedback` to the ' +
-            'counts of the published comments. Refused with 409 while the consultation is upcoming or open, ' +
-            'and once a decision is published (it is a public record and is not replaced).',
+            'A Decision without `consultationId`, `publishedAt` and `feedback`: the portal sets `publishedAt` from its ' +
+            'clock and counts `feedback` from the published comments and their participants, so what was heard cannot ' +
+            'be invented or backdated (sending either is 400, code `computed`). Refused with 409 while the consultation ' +
+            'is upcoming or open, and once a decision is published (it is a public record and is not replaced).',
           security: adminSecurity,
           parameters: [idParam('Consultation id.')],
           requestBody: { required: true, content: jsonContent('NewDecision') },

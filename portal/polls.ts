@@ -16,12 +16,12 @@ export type PollRead = Omit<PollRow, 'consultation_id' | 'position'>;
 /** The contract's rule (src/api/status.ts): the dates alone. */
 export const pollStatus = (p: PollRead, now: Date): Poll['status'] => phaseAt(p.opens_at, p.closes_at, now.getTime());
 
-export function pollRoutes(app: Hono, { db, now }: Pick<RouteOptions, 'db' | 'now'>): void {
+export function pollRoutes(app: Hono, { db, now, verifyToken }: Pick<RouteOptions, 'db' | 'now' | 'verifyToken'>): void {
   const q = pollQueries(db);
-  app.get('/v1/polls/:id', (c) => {
+  app.get('/v1/polls/:id', async (c) => {
     const id = idOf(c);
     // The same caller key the vote route uses; anything malformed reads as anonymous.
-    const poll = readPoll(q, id, readerOf(c), now());
+    const poll = readPoll(q, id, await readerOf(c, verifyToken), now());
     if (!poll) throw notFound('No such poll.');
     // Whoever identifies themselves gets an answer about them: never from a shared cache.
     const identified = c.req.header('Sharek-Participant') !== undefined || c.req.header('Authorization') !== undefined;

@@ -79,6 +79,8 @@ export interface CommentRow {
   request_hash: string | null;
   accepted_status: 'pending' | 'published' | null;
   client_address: string | null;
+  /** Comma-separated personal-data kinds that held it for a moderator; null when none. */
+  held_for: string | null;
 }
 
 export interface ReportRow {
@@ -88,6 +90,9 @@ export interface ReportRow {
   note: string | null;
   participant: string | null;
   created_at: string;
+  client_address: string | null;
+  /** 1 when it counts (the first report of the comment from its address), else 0. */
+  counted: Flag;
 }
 
 export interface PollRow {
@@ -114,6 +119,7 @@ export interface VoteRow {
   participant: string;
   created_at: string;
   idempotency_key: string | null;
+  client_address: string | null;
 }
 
 export interface DecisionRow {
@@ -133,4 +139,21 @@ export interface PolicyRow {
   text: string;
   rules: string;
   report_reasons: string;
+}
+
+export interface ModeratorRow {
+  name: string;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  moderator: string;
+  action: string;
+  subject: string | null;
+  /** JSON */
+  detail: string | null;
 }

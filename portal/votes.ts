@@ -2,7 +2,9 @@
  * `POST /v1/polls/{id}/votes`: one vote per participant, enforced by
  * UNIQUE (poll_id, participant) in the votes table; the code's own check only
  * chooses which answer to give. The same Idempotency-Key again (a retry after
- * a lost answer) gets the 201 again instead of the 409.
+ * a lost answer) gets the 201 again instead of the 409. New votes are limited
+ * per participant and per address (limits.ts): fresh participant ids from one
+ * place do not make fresh voters without end.
  */
 import type { Hono } from 'hono';
 import { Poll, Vote } from '../src/api/schemas.js';
@@ -20,16 +22,24 @@ import {
   type RouteOptions,
 } from './http.js';
 import { callerOf, idempotencyKeyOf } from './identity.js';
+import { clientAddressOf, enforce, type RateLimits } from './limits.js';
 import { pollQueries, pollStatus, readPoll, type PollRead } from './polls.js';
 import type { VoteRow } from './rows.js';
 
-export function voteRoutes(app: Hono, o: Pick<RouteOptions, 'db' | 'now'>): void {
-  const { db, now } = o;
+export interface VoteOptions extends Pick<RouteOptions, 'db' | 'now' | 'verifyToken'> {
+  limits: RateLimits;
+  trustedHops: number;
+}
+
+export function voteRoutes(app: Hono, o: VoteOptions): void {
+  const { db, now, limits } = o;
   const pq = pollQueries(db);
   const q = {
     voteOf: db.prepare('SELECT id, idempotency_key FROM votes WHERE poll_id = ? AND participant = ?'),
     choicesOf: db.prepare('SELECT option_id FROM vote_choices WHERE vote_id = ? ORDER BY option_id'),
-    insertVote: db.prepare('INSERT INTO votes (poll_id, participant, created_at, idempotency_key) VALUES (?, ?, ?, ?)'),
+    insertVote: db.prepare('INSERT INTO votes (poll_id, participant, created_at, idempotency_key, client_address) VALUES (?, ?, ?, ?, ?)'),
+    byParticipant: db.prepare('SELECT created_at FROM votes WHERE participant = ? AND created_at > ? ORDER BY created_at DESC').pluck(),
+    byAddress: db.prepare('SELECT created_at FROM votes WHERE client_address = ? AND created_at > ? ORDER BY created_at DESC').pluck(),
     insertChoice: db.prepare('INSERT INTO vote_choices (vote_id, poll_id, option_id) VALUES (?, ?, ?)'),
   };
 
@@ -37,7 +47,7 @@ export function voteRoutes(app: Hono, o: Pick<RouteOptions, 'db' | 'now'>): void
     const id = idOf(c);
     const raw = await readJsonBody(c);
     const key = idempotencyKeyOf(c);
-    const participant = callerOf(c).participant;
+    const participant = (await callerOf(c, o.verifyToken)).participant;
     const poll = pq.poll.get(id) as PollRead | undefined;
     if (!poll) throw notFound('No such poll.');
     if (participant === null) throw badRequest('Sharek-Participant', 'required', 'Send a Sharek-Participant id or sign in.');
@@ -78,9 +88,15 @@ export function voteRoutes(app: Hono, o: Pick<RouteOptions, 'db' | 'now'>): void
     }
     if (errors.length) throw invalidFields(errors, `Choose up to ${poll.max_choices} of this poll's options, each once.`);
 
+    const address = clientAddressOf(c, o.trustedHops);
+    const t = now();
     try {
       db.transaction(() => {
-        const vote = q.insertVote.run(id, participant, now().toISOString(), key);
+        const since = new Date(t.getTime() - limits.windowMs).toISOString();
+        const limit = limits.votes;
+        enforce(q.byParticipant.all(participant, since) as string[], limit.perParticipant, 'votes', limits.windowMs, t, 'per participant');
+        enforce(q.byAddress.all(address, since) as string[], limit.perAddress, 'votes', limits.windowMs, t, 'from one address');
+        const vote = q.insertVote.run(id, participant, t.toISOString(), key, address);
         for (const optionId of chosen) q.insertChoice.run(vote.lastInsertRowid, id, optionId);
       }).immediate();
     } catch (error) {

@@ -9,8 +9,8 @@ import { ClockController } from '../shared/clock.js';
 import { Sending } from '../shared/sending.js';
 import { cssProps } from '../shared/css-props.js';
 import { SharekVoteEvent } from '../shared/events.js';
-import { formatPercent, pick } from '../shared/format.js';
-import { msg, str } from '../shared/localize.js';
+import { formatPercent, formatWait, pick } from '../shared/format.js';
+import { msg, str, type Locale } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
 import { barStyles, hostStyles, skeletonStyles, statusStyles } from '../shared/styles.js';
 import { choiceLimit, pollStatusLabel, voteCount, voterCount } from '../shared/texts.js';
@@ -24,8 +24,9 @@ type PollStatus = Poll['status'];
  * the poll's `resultsVisibility` allows (always, after voting, after closing).
  *
  * The vote is sent with an `Idempotency-Key` made once per attempt and kept
- * across the automatic retries (network failure, timeout, 429, 5xx), so a
- * vote whose answer was lost is not counted twice. A participant is known by
+ * across the automatic retries (network failure, timeout, 5xx), so a
+ * vote whose answer was lost is not counted twice. A 429 (too many votes from
+ * this participant or address) is shown with how long to wait. A participant is known by
  * the host page's `token` when there is one, otherwise by the random
  * participant id Sharek keeps in this browser.
  *
@@ -69,8 +70,8 @@ export class SharekPoll extends SharekElement {
 
   /**
    * Milliseconds to wait before each automatic retry of a vote that failed on
-   * the way (network, timeout, 429, 5xx); `Retry-After` wins when the portal
-   * sends it. As many retries as entries.
+   * the way (network, timeout, 5xx); `Retry-After` wins when the portal
+   * sends it. As many retries as entries. A 429 is not retried: it says how long to wait.
    */
   @property({ attribute: false }) retryDelays: number[] = [1000, 3000, 8000];
 
@@ -90,8 +91,12 @@ export class SharekPoll extends SharekElement {
 
   private readonly clock = new ClockController(this);
 
-  /** A vote is not kept anywhere and the poll shows no countdown: a wait of more than a minute fails, and the person can vote again later. */
-  private readonly sending = new Sending(this, { retryDelays: () => this.retryDelays, longestWait: 60_000 });
+  /**
+   * A vote is not kept anywhere and the poll shows no countdown: a 429 says how
+   * long to wait (voteErrorMessage), and a longer wait than a minute fails; the
+   * person votes again when they like.
+   */
+  private readonly sending = new Sending(this, { retryDelays: () => this.retryDelays, longestWait: 60_000, waitOutRateLimits: false });
 
   private readonly loader = new Task(this, {
     args: () => [this.data ? '' : this.poll, this.api, this.token] as const,
@@ -227,7 +232,7 @@ export class SharekPoll extends SharekElement {
           ${this.sending.busy ? msg('Sending your vote…') : msg('Vote')}
         </button>
       </p>
-      ${this.voteError ? html`<div part="error" class="error" role="alert"><p>${voteErrorMessage(this.voteError)}</p></div>` : nothing}
+      ${this.voteError ? html`<div part="error" class="error" role="alert"><p>${voteErrorMessage(this.voteError, this.locale)}</p></div>` : nothing}
     </form>`;
   }
 
@@ -372,9 +377,14 @@ export class SharekPoll extends SharekElement {
   }
 }
 
-function voteErrorMessage(error: unknown): string {
+function voteErrorMessage(error: unknown, locale: Locale): string {
   if (error instanceof ApiError && error.kind === 'problem') {
     if (error.status === 401) return msg('Sign in on the participation portal to vote in this poll.');
+    if (error.status === 429) {
+      return error.retryAfter
+        ? msg(str`Too many votes from here in a short time. Please try again ${formatWait(locale, error.retryAfter)}.`)
+        : msg('Too many votes from here in a short time. Please wait a moment and try again.');
+    }
     if (error.status === 403) return msg('This poll is not open for voting.');
     if (error.status === 400) return msg('The portal did not accept these choices. Check them and vote again.');
   }

@@ -1,8 +1,9 @@
 /**
  * Sending what a person asked to send (a comment, a vote) until the portal
- * has it. A network failure, a timeout, 5xx or 429 is tried again by itself:
- * once per entry of `retryDelays`, waiting that many milliseconds first, or as
- * long as the portal's `Retry-After` says; coming back online cuts a wait
+ * has it. A network failure, a timeout, 5xx or 429 (unless the element would
+ * rather say how long to wait) is tried again by itself: once per entry of
+ * `retryDelays`, waiting that many milliseconds first, or as long as the
+ * portal's `Retry-After` says; coming back online cuts a wait
  * short. A 401 asks the element's sign-in once and, when it brings a token,
  * sends again. The request carries its own Idempotency-Key, so however often
  * it goes, the portal acts once.
@@ -33,6 +34,11 @@ export interface SendingOptions {
    * send at once, for an element that shows no countdown. No limit by default.
    */
   longestWait?: number;
+  /**
+   * False: a 429 (too many from here) fails the send at once, so the element
+   * can say how long to wait, rather than waiting it out. True by default.
+   */
+  waitOutRateLimits?: boolean;
   timers?: Timers;
 }
 
@@ -86,6 +92,7 @@ export class Sending {
   private waitBefore(failure: ApiError, retry: number): number | undefined {
     const delay = this.options.retryDelays()[retry];
     if (!failure.transient || delay === undefined) return undefined;
+    if (failure.status === 429 && this.options.waitOutRateLimits === false) return undefined;
     const wait = failure.retryAfter !== undefined ? failure.retryAfter * 1000 : delay;
     return wait > (this.options.longestWait ?? Infinity) ? undefined : wait;
   }

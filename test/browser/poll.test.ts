@@ -403,6 +403,31 @@ describe('<sharek-poll> voting', () => {
     }
   });
 
+  it('on 429 says how long to wait (Retry-After) and sends nothing more by itself', async () => {
+    const data = poll('single', 'open');
+    const spy = spyFetch((_url, init) =>
+      init.method === 'POST'
+        ? Promise.resolve(new Response(JSON.stringify({ type: 'urn:sharek:problem:rate-limited', title: 'Too Many Requests', status: 429 }), {
+            status: 429,
+            headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '120' },
+          }))
+        : undefined,
+    );
+    try {
+      for (const [lang, wait] of [['en', 'Please try again in 2 minutes.'], ['ar', 'يُرجى المحاولة مرة أخرى']] as const) {
+        const el = await render(data, lang);
+        el.retryDelays = [10, 10];
+        $$<HTMLInputElement>(el, 'fieldset input')[0]!.click();
+        $(el, '[part~=submit]')!.click();
+        await waitUntil(() => $(el, '[part~=error]'), `no 429 message (${lang})`);
+        expect(text(el, '[part~=error]')).to.contain(wait);
+      }
+      expect(spy.calls.filter((c) => c.method === 'POST').length).to.equal(2);
+    } finally {
+      spy.restore();
+    }
+  });
+
   it('retries on network failure and 5xx with the same Idempotency-Key', async () => {
     const data = poll('single', 'open');
     const answers = [() => Promise.reject(new TypeError('Failed to fetch')), () => problem(503, 'Unavailable'), () => json({ ...data, results: results.single, myVote: ['no'] }, 201)];

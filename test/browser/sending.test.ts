@@ -112,6 +112,13 @@ describe('Sending (src/shared/sending.ts)', () => {
     expect(tooLong.calls.length).to.equal(1);
   });
 
+  it('with waitOutRateLimits false, a 429 fails at once so the element can say how long to wait', async () => {
+    const sending = new Sending(host(), { retryDelays: () => [10, 10], waitOutRateLimits: false });
+    const busy = request(problem(429, 5));
+    const failure = (await sending.send(busy.send).catch((e: unknown) => e)) as ApiError;
+    expect([failure.status, failure.retryAfter, busy.calls.length]).to.deep.equal([429, 5, 1]);
+  });
+
   it('on 401 asks to sign in once, and sends again when a token came', async () => {
     const sending = new Sending(host(), { retryDelays: () => [] });
     let asked = 0;

@@ -150,6 +150,8 @@ test('"the card only" shows the card without polls, comments, form or comment bu
   assert.deepEqual(present, [false, false, true, false]);
   await choose(page, 'show', 'full');
   assert.doesNotMatch(await snippet(page), /participation=/);
+  // The card renders its parts as the reader nears them: bring the preview into view.
+  await page.$eval('#preview sharek-consultation', (el) => el.scrollIntoView());
   await page.waitForFunction(() => document.querySelector('#preview sharek-consultation')?.shadowRoot?.querySelector('[part~="participate"]'));
   assert.deepEqual(problems, []);
   await page.close();

@@ -9,9 +9,11 @@ import * as S from '../../src/api/schemas.js';
 import { createApi } from '../../portal/app.js';
 import { startPortal } from '../../portal/main.js';
 import type { AdminComment, ReportedComment } from '../../portal/moderation.js';
+import { addModerator } from '../../portal/moderators.js';
 import {
   adminHeaders,
   fixtureSeed,
+  fromAddress,
   HOST,
   makeApi,
   postJson,
@@ -54,9 +56,11 @@ describe('authorisation', () => {
     await problemOf(await admin('/nothing-here'), 404);
   });
 
-  test('without an admin token configured the routes do not exist', async () => {
+  test('without an admin token configured only moderators’ own credentials open the routes', async () => {
     const app = createApi({ db: t.db, origins: [] });
-    await problemOf(await app.request(`${HOST}/admin/v1/comments`, { headers: adminHeaders() }), 404);
+    await problemOf(await app.request(`${HOST}/admin/v1/comments`, { headers: adminHeaders() }), 403);
+    const { token } = addModerator(t.db, 'Huda', T0, 'test');
+    assert.equal((await app.request(`${HOST}/admin/v1/comments`, { headers: adminHeaders(token) })).status, 200);
   });
 
   test('startPortal wires its admin token through to /api/admin/v1', async () => {
@@ -152,14 +156,18 @@ describe('the moderation queue', () => {
   test('reports: each reported comment with its text and reasons, most reported first', async () => {
     const page = (await (await t.app.request(`${HOST}/v1/consultations/open-c/comments`)).json()) as S.CommentPage;
     const [a, b] = [page.items[2]!, page.items[3]!];
+    let n = 0;
     const report = (id: string, reason: string, note?: string) =>
-      postJson(t, `/v1/comments/${id}/reports`, { reason, ...(note ? { note } : {}) }, {
-        'Content-Type': 'application/json',
-        'Sharek-Participant': randomUUID(),
-      });
+      postJson(
+        t,
+        `/v1/comments/${id}/reports`,
+        { reason, ...(note ? { note } : {}) },
+        { 'Content-Type': 'application/json', 'Sharek-Participant': randomUUID() },
+        fromAddress(`198.51.100.${++n}`),
+      );
     await report(a.id, 'off_topic');
-    await report(b.id, 'spam_or_advertising', 'advert');
     await report(b.id, 'other');
+    await report(b.id, 'spam_or_advertising', 'advert');
     const { items } = await json<{ items: ReportedComment[] }>(await admin('/reports'));
     assert.deepEqual(
       items.map((r) => [r.comment.id, r.comment.body, r.comment.reports, r.reports.map((x) => x.reason)]),

@@ -12,7 +12,10 @@ import {
   newComment,
   postJson,
   problemOf,
+  ISSUER,
+  signedInWriter,
   T0,
+  tokenFor,
   writer,
   type TestApi,
 } from './fixture.js';
@@ -171,10 +174,10 @@ describe('who is commenting', () => {
     assert.deepEqual(bad.errors, [{ field: 'Sharek-Participant', code: 'invalid' }]);
   });
 
-  test('a bearer token is a person, stored as its hash, never as itself', async () => {
-    const headers = { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID(), Authorization: 'Bearer token-of-amal' };
+  test('a signed-in person is counted by a hash of issuer and subject, never by the token', async () => {
+    const headers = await signedInWriter('amal');
     const { id } = await accepted(await postJson(t, PATH, newComment(), headers));
-    assert.equal(rowOf(id).participant, `bearer:${sha256('token-of-amal')}`);
+    assert.equal(rowOf(id).participant, `oidc:${sha256(`${ISSUER}\namal`)}`);
     const bad = await postJson(t, PATH, newComment(), { ...headers, Authorization: 'Basic abc' });
     await problemOf(bad, 401);
     assert.match(bad.headers.get('WWW-Authenticate')!, /^Bearer/);
@@ -187,7 +190,8 @@ describe('who is commenting', () => {
       const res = await postJson(p, PATH, newComment());
       await problemOf(res, 401);
       assert.match(res.headers.get('WWW-Authenticate')!, /^Bearer/);
-      await accepted(await postJson(p, PATH, newComment(), { ...writer(), Authorization: 'Bearer abc.def' }));
+      await problemOf(await postJson(p, PATH, newComment(), { ...writer(), Authorization: 'Bearer abc.def' }), 401);
+      await accepted(await postJson(p, PATH, newComment(), { ...writer(), Authorization: `Bearer ${await tokenFor('amal')}` }));
     } finally {
       p.close();
     }

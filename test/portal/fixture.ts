@@ -9,10 +9,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import * as S from '../../src/api/schemas.js';
 import { createApi } from '../../portal/app.js';
-import type { RateLimits } from '../../portal/comments.js';
+import type { RateLimitsInput } from '../../portal/limits.js';
 import { openDatabase, seedIfEmpty, type Db } from '../../portal/db.js';
+import { oidcVerifier } from '../../portal/sign-in.js';
 import type { SeedComment, SeedData } from '../../portal/seed-types.js';
 
 export const DAY = 24 * 60 * 60 * 1000;
@@ -199,9 +201,52 @@ export const ADMIN_TOKEN = 'test-admin-token-not-secret';
 
 export interface MakeApiOptions {
   publicUrl?: string;
-  rateLimits?: Partial<RateLimits>;
-  trustProxy?: boolean;
+  rateLimits?: RateLimitsInput;
+  trustProxy?: boolean | number;
 }
+
+// ------------------------------------------------------------------ sign-in
+
+/** The test issuer: its tokens are what the fixture's API accepts as signed-in people. */
+export const ISSUER = 'https://sso.test.example/realms/citizens';
+export const AUDIENCE = 'sharek-portal-test';
+const issuerKeys = await generateKeyPair('RS256');
+export const TEST_JWKS: { keys: JWK[] } = {
+  keys: [{ ...(await exportJWK(issuerKeys.publicKey)), kid: 'test-key-1', alg: 'RS256', use: 'sig' }],
+};
+
+export interface TokenOptions {
+  issuer?: string;
+  audience?: string;
+  /** Seconds from now; negative: expired. */
+  expiresIn?: number;
+  /** Another key (a wrong signature). */
+  key?: CryptoKey;
+  kid?: string;
+}
+
+/** A token the test issuer signs for `subject` (or, with options, one that must be refused). */
+export function tokenFor(subject: string, o: TokenOptions = {}): Promise<string> {
+  const t = Math.floor(Date.now() / 1000);
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'RS256', kid: o.kid ?? 'test-key-1', typ: 'JWT' })
+    .setIssuer(o.issuer ?? ISSUER)
+    .setAudience(o.audience ?? AUDIENCE)
+    .setSubject(subject)
+    .setIssuedAt(t)
+    .setExpirationTime(t + (o.expiresIn ?? 600))
+    .sign(o.key ?? issuerKeys.privateKey);
+}
+
+/** The verifier of the fixture's API: the test issuer's keys, held locally (sign-in.test.ts fetches them over HTTP). */
+export const testVerifier = oidcVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUrl: 'https://unused.example' }, { keys: createLocalJWKSet(TEST_JWKS) });
+
+/** Headers of a write by a signed-in person. */
+export const signedInWriter = async (subject: string, key: string = randomUUID()): Promise<Record<string, string>> => ({
+  'Content-Type': 'application/json',
+  Authorization: `Bearer ${await tokenFor(subject)}`,
+  'Idempotency-Key': key,
+});
 
 /**
  * A fresh API on a temporary database file seeded with the fixture at T0,
@@ -227,8 +272,9 @@ export function makeApi(options: MakeApiOptions = {}): TestApi {
     log: (line) => logged.push(line),
     adminToken: ADMIN_TOKEN,
     rateLimits: options.rateLimits ?? { perParticipant: 1000, perAddress: 1000 },
-    ...(options.trustProxy ? { trustProxy: true } : {}),
-    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    verifyToken: testVerifier,
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
+    publicUrl: options.publicUrl ?? HOST,
   });
   return {
     app,
@@ -270,11 +316,21 @@ export const writer = (participant: string = randomUUID(), key: string = randomU
   'Idempotency-Key': key,
 });
 
-export function postJson(t: TestApi, path: string, body: unknown, headers: Record<string, string> = writer()): Promise<Response> {
+export function postJson(
+  t: TestApi,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = writer(),
+  env?: ClientEnv,
+): Promise<Response> {
   return Promise.resolve(
-    t.app.request(HOST + path, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    t.app.request(HOST + path, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) }, env),
   );
 }
+
+/** What @hono/node-server gives a route about the connection: `app.request(…, …, fromAddress(ip))` comes from `ip`. */
+export type ClientEnv = { incoming: { socket: { remoteAddress: string } } };
+export const fromAddress = (remoteAddress: string): ClientEnv => ({ incoming: { socket: { remoteAddress } } });
 
 /** Asserts an RFC 9457 answer with this status and returns it, parsed by the contract's schema. */
 export async function problemOf(res: Response, status: number): Promise<S.Problem> {

@@ -79,11 +79,14 @@ test('write and admin routes document the statuses they really answer', () => {
     components: { securitySchemes: Record<string, { scheme: string }> };
   };
   const statuses = (method: string, path: string) => Object.keys(doc.paths[path]![method]!.responses).sort();
-  assert.deepEqual(statuses('post', '/v1/consultations/{id}/comments'), ['201', '400', '401', '403', '404', '409', '413', '415', '422', '429']);
-  assert.deepEqual(statuses('post', '/v1/comments/{id}/reports'), ['202', '400', '401', '404', '413', '415']);
-  assert.deepEqual(statuses('post', '/v1/polls/{id}/votes'), ['201', '400', '401', '403', '404', '409', '413', '415', '422']);
-  const retryAfter = doc.paths['/v1/consultations/{id}/comments']!.post!.responses['429'] as { headers: Record<string, unknown> };
-  assert.ok(retryAfter.headers['Retry-After']);
+  assert.deepEqual(statuses('post', '/v1/consultations/{id}/comments'), ['201', '400', '401', '403', '404', '409', '413', '415', '422', '429', '503']);
+  assert.deepEqual(statuses('post', '/v1/comments/{id}/reports'), ['202', '400', '401', '404', '413', '415', '429', '503']);
+  assert.deepEqual(statuses('post', '/v1/polls/{id}/votes'), ['201', '400', '401', '403', '404', '409', '413', '415', '422', '429', '503']);
+  // Every write is limited (issue 15), and says how long to wait.
+  for (const path of ['/v1/consultations/{id}/comments', '/v1/comments/{id}/reports', '/v1/polls/{id}/votes']) {
+    const retryAfter = doc.paths[path]!.post!.responses['429'] as { headers: Record<string, unknown> };
+    assert.ok(retryAfter.headers['Retry-After'], path);
+  }
 
   const admin: [string, string, string][] = [
     ['get', '/admin/v1/comments', '200'],
@@ -92,12 +95,14 @@ test('write and admin routes document the statuses they really answer', () => {
     ['post', '/admin/v1/comments/{id}/reply', '200'],
     ['get', '/admin/v1/reports', '200'],
     ['post', '/admin/v1/consultations/{id}/decision', '201'],
+    ['get', '/admin/v1/audit', '200'],
+    ['post', '/admin/v1/policy', '201'],
   ];
   for (const [method, path, ok] of admin) {
     const op = doc.paths[path]?.[method];
     assert.ok(op, path);
     assert.deepEqual(op.security, [{ admin: [] }], path);
-    for (const status of [ok, '401', '403']) assert.ok(op.responses[status], `${path} ${status}`);
+    for (const status of [ok, '401', '403', '429']) assert.ok(op.responses[status], `${path} ${status}`);
   }
   assert.ok(doc.paths['/admin/v1/consultations/{id}/decision']!.post!.responses['409']);
   assert.equal(doc.components.securitySchemes.admin?.scheme, 'bearer');

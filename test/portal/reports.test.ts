@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { count, makeApi, postJson, problemOf, type TestApi } from './fixture.js';
+import { count, makeApi, postJson, problemOf, tokenFor, type TestApi } from './fixture.js';
 
 let t: TestApi;
 let published: string;
@@ -41,8 +41,8 @@ test('a second report by the same participant changes nothing and still answers 
   assert.equal(reportsOn(published), before + 2);
 });
 
-test('signed-in people report by their token', async () => {
-  const headers = { 'Content-Type': 'application/json', Authorization: 'Bearer someone' };
+test('signed-in people report as themselves, once', async () => {
+  const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${await tokenFor('someone')}` };
   const before = reportsOn(published);
   assert.equal((await report(published, { reason: 'other' }, headers)).status, 202);
   assert.equal((await report(published, { reason: 'other' }, headers)).status, 202);

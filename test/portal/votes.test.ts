@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import * as S from '../../src/api/schemas.js';
-import { count, DAY, HOST, makeApi, postJson, problemOf, T0, writer, type TestApi } from './fixture.js';
+import { count, DAY, HOST, makeApi, postJson, problemOf, T0, tokenFor, writer, type TestApi } from './fixture.js';
 
 let t: TestApi;
 before(() => {
@@ -40,10 +40,11 @@ describe('voting', () => {
     await pollOf(await vote('poll-always', ['unsure'], writer(me)));
     const mine = (await (await t.app.request(`${HOST}/v1/polls/poll-always`, { headers: { 'Sharek-Participant': me } })).json()) as S.Poll;
     assert.deepEqual(mine.myVote, ['unsure']);
-    const signedIn = { ...writer(), Authorization: 'Bearer voter-token' };
+    const token = await tokenFor('voter');
+    const signedIn = { ...writer(), Authorization: `Bearer ${token}` };
     delete (signedIn as Record<string, string>)['Sharek-Participant'];
     await pollOf(await vote('poll-after-vote', ['no'], signedIn));
-    const res = await t.app.request(`${HOST}/v1/polls/poll-after-vote`, { headers: { Authorization: 'Bearer voter-token' } });
+    const res = await t.app.request(`${HOST}/v1/polls/poll-after-vote`, { headers: { Authorization: `Bearer ${token}` } });
     assert.deepEqual(((await res.json()) as S.Poll).myVote, ['no']);
   });
 
