@@ -7,14 +7,14 @@ import { SharekElement } from '../shared/base.js';
 import { statusAt } from '../api/status.js';
 import { ClockController } from '../shared/clock.js';
 import { Sending } from '../shared/sending.js';
-import { cssProps } from '../shared/css-props.js';
 import { SharekVoteEvent } from '../shared/events.js';
-import { formatPercent, formatWait, pick } from '../shared/format.js';
+import { formatWait, pick } from '../shared/format.js';
 import { msg, str, type Locale } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
 import { barStyles, hostStyles, skeletonStyles, statusStyles } from '../shared/styles.js';
-import { choiceLimit, pollStatusLabel, voteCount, voterCount } from '../shared/texts.js';
+import { choiceLimit, pollStatusLabel } from '../shared/texts.js';
 import { styles } from './poll.styles.js';
+import { renderResults } from './results.js';
 
 type PollStatus = Poll['status'];
 
@@ -178,7 +178,7 @@ export class SharekPoll extends SharekElement {
         : html`<p part="question" class="question" lang=${question.lang}>${question.text}</p>`}
       ${status === 'upcoming' ? this.renderOptionList(p) : nothing}
       <p part="message" class="message" role="status" tabindex="-1">${this.notice?.() ?? ''}</p>
-      ${status === 'upcoming' ? nothing : this.renderResults(p, status, voted)}
+      ${status === 'upcoming' ? nothing : renderResults(p, status, voted, this.locale, (iso) => this.date(iso))}
     </div>`;
   }
 
@@ -234,59 +234,6 @@ export class SharekPoll extends SharekElement {
       </p>
       ${this.voteError ? html`<div part="error" class="error" role="alert"><p>${voteErrorMessage(this.voteError, this.locale)}</p></div>` : nothing}
     </form>`;
-  }
-
-  private renderResults(p: Poll, status: PollStatus, voted: boolean) {
-    const locale = this.locale;
-    const r = p.results;
-    const mine = new Set(p.myVote ?? []);
-    if (!r) {
-      let note: unknown = nothing;
-      if (status === 'closed') note = msg('The results of this poll have not been published.');
-      else if (p.resultsVisibility === 'after_close') note = msg(html`The results will be shown when voting closes on ${this.date(p.closesAt)}.`);
-      else if (!voted) note = msg('The results will be shown after you vote.');
-      return html`${mine.size ? this.renderMyVote(p, mine) : nothing}
-        ${note === nothing ? nothing : html`<p part="note" class="note">${note}</p>`}`;
-    }
-    const total = r.totalVoters;
-    return html`<div part="results" class="results">
-      <p id="results-label" class="results-label">${status === 'closed' ? msg('Final results') : msg('Results so far')}</p>
-      <ul aria-labelledby="results-label">
-        ${p.options.map((o) => {
-          const n = r.counts[o.id] ?? 0;
-          const share = total ? n / total : 0;
-          const label = pick(o.label, locale);
-          const chosen = mine.has(o.id);
-          return html`<li part=${chosen ? 'result chosen' : 'result'} class="result ${chosen ? 'chosen' : ''}">
-            <span class="result-text">
-              <span lang=${label.lang}>${label.text}</span>
-              ${chosen ? html`<span part="mine" class="mine"><span aria-hidden="true">✓ </span>${msg('your choice')}</span>` : nothing}
-            </span>
-            <span class="numbers">${voteCount(locale, n)} (${formatPercent(locale, share)})</span>
-            <span part="bar" class="bar" aria-hidden="true"><span class="fill" ${cssProps({ '--share': `${(share * 100).toFixed(2)}%` })}></span></span>
-          </li>`;
-        })}
-      </ul>
-      <p part="note" class="note">
-        ${voterCount(locale, total)}
-        ${p.maxChoices > 1 ? msg(str`Each person could choose more than one option, so the shares can add up to more than ${formatPercent(locale, 1)}.`) : nothing}
-      </p>
-    </div>`;
-  }
-
-  private renderMyVote(p: Poll, mine: Set<string>) {
-    const locale = this.locale;
-    return html`<div part="my-vote" class="my-vote">
-      <p id="my-vote-label">${msg('You chose:')}</p>
-      <ul aria-labelledby="my-vote-label">
-        ${p.options
-          .filter((o) => mine.has(o.id))
-          .map((o) => {
-            const label = pick(o.label, locale);
-            return html`<li lang=${label.lang}>${label.text}</li>`;
-          })}
-      </ul>
-    </div>`;
   }
 
   private choose = (e: Event) => {
