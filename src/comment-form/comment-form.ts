@@ -13,7 +13,7 @@ import { pick } from '../shared/format.js';
 import { msg, str } from '../shared/localize.js';
 import { DEFAULT_HEADING_LEVEL, headingTag } from '../shared/heading.js';
 import { hostStyles } from '../shared/styles.js';
-import { charactersLeft, STAKEHOLDER_TYPES, stakeholderLabel } from '../shared/texts.js';
+import { STAKEHOLDER_TYPES, stakeholderLabel } from '../shared/texts.js';
 import { styles } from './comment-form.styles.js';
 import { DraftStore, emptyDraft, newComment, type Draft } from './draft.js';
 import { findPersonalData, type PersonalDataFinding } from './personal-data.js';
@@ -21,6 +21,7 @@ import { renderClosed, renderSent } from './notices.js';
 import { renderPolicy } from './policy.js';
 import { checkComment, hasProblems, portalProblems, renderFieldProblem, renderProblemSummary, type Problems } from './problems.js';
 import { renderProgress } from './progress.js';
+import { charactersLeft } from './texts.js';
 import { renderWarning } from './warning.js';
 /** Where the form is; while a send is under way, `sending` says more (sending, or waiting to try again). */
 type Phase = 'editing' | 'warning' | 'failed' | 'sent';

@@ -10,10 +10,11 @@ import { msg, str } from '../shared/localize.js';
 import { DEFAULT_HEADING_LEVEL, headingTag } from '../shared/heading.js';
 import { pageLimit, PagingController } from '../shared/paging.js';
 import { hostStyles, moreStyles, skeletonStyles } from '../shared/styles.js';
-import { publishedCommentCount, stakeholderLabel } from '../shared/texts.js';
+import { stakeholderLabel } from '../shared/texts.js';
 import { styles } from './comments.styles.js';
 import { ReportDialog } from './report-dialog.js';
 import { reportedIds } from './reported.js';
+import { publishedCommentCount } from './texts.js';
 
 /**
  * The published comments on a consultation, newest first, with the agency's

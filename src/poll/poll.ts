@@ -12,9 +12,9 @@ import { formatWait, pick } from '../shared/format.js';
 import { msg, str, type Locale } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
 import { barStyles, hostStyles, skeletonStyles, statusStyles } from '../shared/styles.js';
-import { choiceLimit, pollStatusLabel } from '../shared/texts.js';
 import { styles } from './poll.styles.js';
 import { renderResults } from './results.js';
+import { choiceLimit, pollStatusLabel } from './texts.js';
 
 type PollStatus = Poll['status'];
 

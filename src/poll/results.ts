@@ -9,7 +9,7 @@ import type { Poll } from '../api/schemas.js';
 import { cssProps } from '../shared/css-props.js';
 import { formatPercent, pick } from '../shared/format.js';
 import { msg, str, type Locale } from '../shared/localize.js';
-import { voteCount, voterCount } from '../shared/texts.js';
+import { voteCount, voterCount } from './texts.js';
 
 /** The results as the poll's rule allows, or why they are not shown yet (and the person's own choices). */
 export function renderResults(p: Poll, status: Poll['status'], voted: boolean, locale: Locale, date: (iso: string) => TemplateResult) {

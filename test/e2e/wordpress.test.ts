@@ -826,7 +826,7 @@ describe('in WordPress 6.1 from Debian', () => {
       });
     });
     assert.deepEqual(types, [
-      { name: 'sharek/consultation', title: 'Sharek consultation', attributes: ['calendar', 'consultation', 'lang', 'participation'] },
+      { name: 'sharek/consultation', title: 'Sharek consultation', attributes: ['calendar', 'consultation', 'headingLevel', 'lang', 'participation'] },
       { name: 'sharek/consultations', title: 'Sharek consultations', attributes: ['agency', 'calendar', 'headingLevel', 'hrefTemplate', 'lang', 'pageSize', 'status'] },
     ]);
     // A new block asks for the consultation's id; typed and shown, the server's render replaces the field.
