@@ -67,7 +67,8 @@ export default [
         if (/node_modules\/(lit|lit-html|lit-element|@lit)\//.test(id)) return 'lit';
         if (/node_modules\/dompurify\/|src\/shared\/purify\.ts$/.test(id)) return 'dompurify';
         if (/src\/(registry|api\/preload|shared\/localize)\.ts$/.test(id)) return 'loader';
-        if (/node_modules\/zod\/|src\/api\/|src\/shared\//.test(id)) return 'core';
+        // (The personal-data check is the comment form's alone: it stays in that element's chunk.)
+        if (/node_modules\/zod\/|src\/api\/(?!personal-data)|src\/shared\//.test(id)) return 'core';
         return undefined;
       },
     },

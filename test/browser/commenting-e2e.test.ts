@@ -25,7 +25,7 @@ async function pending(): Promise<AdminComment[]> {
 const inner = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 
 async function write(form: SharekCommentForm, body: string) {
-  await waitUntil(() => inner(form, '#policy'), 'the form did not load');
+  await waitUntil(() => inner(form, '#policy'), 'the form did not load', { timeout: 10_000 });
   const textarea = inner(form, '#body') as HTMLTextAreaElement;
   textarea.value = body;
   textarea.dispatchEvent(new Event('input'));
@@ -39,15 +39,15 @@ describe('commenting, end to end', () => {
   it('comment on an article from the card, see it await moderation, approve it, read it in the list', async () => {
     const body = `Article 2 should name the portal's accessibility standard. (${Date.now()})`;
     const card = await fixture<SharekConsultation>(html`<sharek-consultation lang="en" api="/api" consultation=${CONSULTATION}></sharek-consultation>`);
-    await waitUntil(() => inner(card, '#article-art-2'), 'the card did not load');
+    await waitUntil(() => inner(card, '#article-art-2'), 'the card did not load', { timeout: 10_000 });
     // The form and comments follow the card's first paint; updateComplete waits for them.
     await card.updateComplete;
     (inner(card, '#article-art-2') as HTMLDetailsElement).open = true;
     inner(card, '#article-art-2 .article-actions button')!.click();
     const form = inner(card, 'sharek-comment-form') as SharekCommentForm;
-    await waitUntil(() => inner(form, '[part=heading]')?.textContent?.includes('article 2'), 'the form is not on article 2');
+    await waitUntil(() => inner(form, '[part=heading]')?.textContent?.includes('article 2'), 'the form is not on article 2', { timeout: 10_000 });
     await write(form, body);
-    await waitUntil(() => inner(form, '[part=confirmation]'), 'no confirmation');
+    await waitUntil(() => inner(form, '[part=confirmation]'), 'no confirmation', { timeout: 10_000 });
     expect(inner(form, '[part=confirmation]')!.textContent).to.contain('awaiting moderation');
 
     const mine = (await pending()).filter((c) => c.body === body);
@@ -57,7 +57,7 @@ describe('commenting, end to end', () => {
     expect(approved.status).to.equal(200);
 
     const list = await fixture(html`<sharek-comments lang="en" api="/api" consultation=${CONSULTATION}></sharek-comments>`);
-    await waitUntil(() => list.shadowRoot!.querySelector('[part~=comment]'), 'the list did not load');
+    await waitUntil(() => list.shadowRoot!.querySelector('[part~=comment]'), 'the list did not load', { timeout: 10_000 });
     expect(list.shadowRoot!.querySelector('[part~=comment] [part~=body]')!.textContent).to.contain(body);
   });
 
@@ -74,16 +74,16 @@ describe('commenting, end to end', () => {
     try {
       const first = await fixture<SharekCommentForm>(html`<sharek-comment-form lang="en" api="/api" consultation=${CONSULTATION} .retryDelays=${[60_000]}></sharek-comment-form>`);
       await write(first, body);
-      await waitUntil(() => first.shadowRoot!.querySelector('[part=progress]')?.textContent?.includes('Trying again'), 'no retry countdown');
+      await waitUntil(() => first.shadowRoot!.querySelector('[part=progress]')?.textContent?.includes('Trying again'), 'no retry countdown', { timeout: 10_000 });
       first.remove(); // the reload, in the middle of the wait
       cut = false;
       const again = await fixture<SharekCommentForm>(html`<sharek-comment-form lang="en" api="/api" consultation=${CONSULTATION}></sharek-comment-form>`);
-      await waitUntil(() => inner(again, '#body'));
+      await waitUntil(() => inner(again, '#body'), 'the form did not come back', { timeout: 10_000 });
       expect((inner(again, '#body') as HTMLTextAreaElement).value).to.equal(body);
       inner(again, '#policy')!.click();
       await again.updateComplete;
       inner(again, '[part=submit]')!.click();
-      await waitUntil(() => inner(again, '[part=confirmation]'), 'no confirmation after the reload');
+      await waitUntil(() => inner(again, '[part=confirmation]'), 'no confirmation after the reload', { timeout: 10_000 });
       expect((await pending()).filter((c) => c.body === body).length).to.equal(1);
       expect(Object.keys(localStorage).filter((k) => k.startsWith('sharek:draft:')).length).to.equal(0);
     } finally {
@@ -95,11 +95,11 @@ describe('commenting, end to end', () => {
     const body = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script> (${Date.now()})`;
     const form = await fixture<SharekCommentForm>(html`<sharek-comment-form lang="ar" api="/api" consultation=${CONSULTATION}></sharek-comment-form>`);
     await write(form, body);
-    await waitUntil(() => inner(form, '[part=confirmation]'), 'not sent');
+    await waitUntil(() => inner(form, '[part=confirmation]'), 'not sent', { timeout: 10_000 });
     const mine = (await pending()).find((c) => c.body === body)!;
     await fetch(`/api/admin/v1/comments/${mine.id}/approve`, { method: 'POST', headers: ADMIN });
     const list = await fixture(html`<sharek-comments lang="ar" api="/api" consultation=${CONSULTATION}></sharek-comments>`);
-    await waitUntil(() => list.shadowRoot!.querySelector('[part~=comment]'));
+    await waitUntil(() => list.shadowRoot!.querySelector('[part~=comment]'), 'the list did not load', { timeout: 10_000 });
     const shown = list.shadowRoot!.querySelector('[part~=comment] [part~=body]')!;
     expect(shown.textContent).to.contain('<script>');
     expect(shown.querySelectorAll('img, script').length).to.equal(0);

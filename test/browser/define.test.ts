@@ -14,7 +14,8 @@ const inner = (el: Element, selector: string) => el.shadowRoot?.querySelector<HT
 async function liveCard(tag: string) {
   const el = await fixture<SharekElement>(staticHtml`<${unsafeStatic(tag)} lang="en" api="/api" consultation=${CONSULTATION}></${unsafeStatic(tag)}>`);
   await waitUntil(() => inner(el, '[part~=title]'), `${tag} did not load`, { timeout: 5000 });
-  // Polls, form and comments follow the card's first paint; updateComplete waits for them.
+  // Polls, form and comments follow the card's first paint as the reader nears it; updateComplete waits for them then.
+  el.scrollIntoView();
   await el.updateComplete;
   return el;
 }
