@@ -8,7 +8,9 @@
  */
 import type * as z from 'zod/mini';
 import { ApiError } from './errors.js';
-import { takeEarly } from './preload.js';
+import { absoluteBase, takeEarly } from './preload.js';
+
+export { pageApi } from './preload.js';
 import * as S from './schemas.js';
 
 export interface ClientOptions {
@@ -250,13 +252,8 @@ const clients = new Map<string, PortalClient>();
 
 /** The page's shared client for a base URL (resolved against the page's URL). */
 export function clientFor(base: string): PortalClient {
-  const absolute = new URL(base, document.baseURI).href.replace(/\/+$/, '');
+  const absolute = absoluteBase(base);
   let client = clients.get(absolute);
   if (!client) clients.set(absolute, (client = new PortalClient(absolute)));
   return client;
-}
-
-/** The page-wide default base URL: `<meta name="sharek-api" content="…">`. */
-export function pageApi(): string | undefined {
-  return document.querySelector<HTMLMetaElement>('meta[name="sharek-api"]')?.content || undefined;
 }

@@ -9,10 +9,18 @@ const early = new Map<string, Promise<Response>>();
 /** The request the client makes for a read: JSON, no cookies, CORS. */
 export const READ_INIT: RequestInit = { headers: { Accept: 'application/json' }, credentials: 'omit', mode: 'cors' };
 
-/** The portal's API base as the elements find it: the element's `api`, else `<meta name="sharek-api">`; absolute, without a trailing slash. */
-export function apiBaseOf(el: Element): string | undefined {
-  const base = el.getAttribute('api') || document.querySelector<HTMLMetaElement>('meta[name="sharek-api"]')?.content;
-  return base ? new URL(base, document.baseURI).href.replace(/\/+$/, '') : undefined;
+/** The page-wide default base URL: `<meta name="sharek-api" content="…">`. */
+export function pageApi(): string | undefined {
+  return document.querySelector<HTMLMetaElement>('meta[name="sharek-api"]')?.content || undefined;
+}
+
+/** A base URL as one client knows it: absolute (against the page), without a trailing slash. */
+export const absoluteBase = (base: string) => new URL(base, document.baseURI).href.replace(/\/+$/, '');
+
+/** The portal's API base as a top-level element finds it: its `api`, else the page's. */
+function apiBaseOf(el: Element): string | undefined {
+  const base = el.getAttribute('api') || pageApi();
+  return base ? absoluteBase(base) : undefined;
 }
 
 /** Starts the request of every `tag` card in the page that names its consultation. */

@@ -118,7 +118,8 @@ export class SharekConsultation extends SharekElement {
         .then(() => near)
         .then(() => void (this.whole = true));
     }
-    // The inner elements in the card now (the decision with the header, the rest with the parts).
+    // The inner elements in the card now (the decision with the header, or once it closes; the rest with the parts).
+    // Checked on every update: a card updates rarely (its data, its parts, the clock at opening and closing).
     const inner = [...new Set([...this.renderRoot.querySelectorAll(':not(:defined)')].map((el) => el.localName))];
     if (inner.length) this.innerDefined = Promise.all(inner.map((tag) => ensureDefined(tag)));
     if (this.value && !this.linkedOnce) {
@@ -270,8 +271,13 @@ export class SharekConsultation extends SharekElement {
    * registered as `cms-consultation` (see define) shows `cms-poll`, not
    * `sharek-poll`, which that page may not have.
    */
+  /** The card's prefix (`cms` for `cms-consultation`), which the elements inside it take; `sharek` under another name. */
+  private get tagPrefix(): string {
+    return /^(.+)-consultation$/.exec(this.localName)?.[1] ?? 'sharek';
+  }
+
   private get innerTags(): InnerTags {
-    return innerTags(/^(.+)-consultation$/.exec(this.localName)?.[1] ?? 'sharek');
+    return innerTags(this.tagPrefix);
   }
 
   /** The elements the card shows inside it, loaded (their chunks) and registered under its prefix, as it renders them. */
@@ -279,8 +285,7 @@ export class SharekConsultation extends SharekElement {
 
   /** Loads the code of the inner elements `names` under the card's prefix. */
   private loadInnerElements(names: string[]): Promise<unknown> {
-    const prefix = /^(.+)-consultation$/.exec(this.localName)?.[1] ?? 'sharek';
-    return Promise.all(names.map((n) => ensureDefined(`${prefix}-${n}`))).catch((error: unknown) => this.reportError(error, { quiet: true }));
+    return Promise.all(names.map((n) => ensureDefined(`${this.tagPrefix}-${n}`))).catch((error: unknown) => this.reportError(error, { quiet: true }));
   }
 
   private renderCard(c: Consultation) {

@@ -725,7 +725,10 @@ describe('in WordPress 6.1 from Debian', () => {
 
     const comment = `تعليق من ووردبريس ${randomBytes(4).toString('hex')}: نقترح تمديد مدة الاستشارة.`;
     const form = ['sharek-consultation', 'sharek-comment-form'];
+    // The policy's checkbox comes with the policy, after the comment field: wait for the last of the fields used below.
     await shadowText(page, form, '#body');
+    await shadowText(page, form, '#policy');
+    await shadowText(page, form, '#as-civil_society');
     await page.evaluate(
       (text: string) => {
         const root = document.querySelector('sharek-consultation')!.shadowRoot!.querySelector('sharek-comment-form')!.shadowRoot!;

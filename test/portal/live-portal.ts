@@ -30,7 +30,7 @@ export interface Live {
 }
 
 /** A stand-in for dist/ and demo/ (no build needed), with the `/en/` folder finding 8 is about. */
-function site(dir: string): string {
+export function standInSite(dir: string): string {
   const rootDir = join(dir, 'site');
   mkdirSync(join(rootDir, 'dist'), { recursive: true });
   mkdirSync(join(rootDir, 'demo', 'en'), { recursive: true });
@@ -51,7 +51,7 @@ export async function startLive(options: Partial<PortalOptions> = {}): Promise<L
   await listen(keys);
   const jwksUrl = `http://127.0.0.1:${(keys.address() as AddressInfo).port}/jwks.json`;
   const dbPath = join(dir, 'portal.sqlite');
-  const rootDir = site(dir);
+  const rootDir = standInSite(dir);
   const portal = await startPortal({
     port: 0,
     dbPath,

@@ -1,22 +1,18 @@
 /** The real portal process in-process: listening on a free port, over HTTP. */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as S from '../../src/api/schemas.js';
 import { startPortal, type RunningPortal } from '../../portal/main.js';
 import { ALLOWED_ORIGIN, fixtureSeed } from './fixture.js';
+import { standInSite } from './live-portal.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sharek-server-test-'));
 const dbPath = join(dir, 'data', 'portal.sqlite');
 /** A stand-in for the repository's dist/ and demo/, so the test does not need a build. */
-const rootDir = join(dir, 'site');
-mkdirSync(join(rootDir, 'dist'), { recursive: true });
-mkdirSync(join(rootDir, 'demo', 'en'), { recursive: true });
-writeFileSync(join(rootDir, 'dist', 'sharek.js'), 'export const sharek = 1;\n');
-writeFileSync(join(rootDir, 'demo', 'index.html'), '<!doctype html><html lang="ar" dir="rtl"><title>عرض</title></html>\n');
-writeFileSync(join(rootDir, 'demo', 'en', 'index.html'), '<!doctype html><html lang="en"><title>Demo</title></html>\n');
+const rootDir = standInSite(dir);
 writeFileSync(join(rootDir, 'demo', 'demo.css'), 'body { margin: 0 }\n');
 writeFileSync(join(rootDir, 'secret.txt'), 'outside demo\n');
 
