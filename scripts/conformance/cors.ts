@@ -5,7 +5,8 @@
  * ETag and Retry-After exposed), and a page on an origin the portal does not
  * list cannot.
  */
-import { tokens, type Answer, type Portal } from './http.js';
+import { EmbedCheck } from '../../src/api/schemas.js';
+import { schemaFaults, tokens, type Answer, type Portal } from './http.js';
 import { Skip, type Results } from './results.js';
 
 /** An origin no portal lists (`.invalid` is reserved, RFC 2606). */
@@ -60,6 +61,23 @@ export async function corsChecks(portal: Portal, results: Results, origin: strin
       faults.push(`${p.what} from ${UNLISTED_ORIGIN}: the preflight allows it (${p.status}, Access-Control-Allow-Origin ${JSON.stringify(pAllow)})`);
     }
     return { faults, passed: `${UNLISTED_ORIGIN} gets no Access-Control-Allow-Origin` };
+  });
+
+  await results.run('CORS: embed-check', async () => {
+    const faults: string[] = [];
+    const asks: Array<[string, boolean]> = [[UNLISTED_ORIGIN, false]];
+    if (origin) asks.push([origin, true]);
+    for (const [from, allowed] of asks) {
+      const a = await portal.request('/v1/embed-check', { headers: { Origin: from } });
+      const f = schemaFaults(a, EmbedCheck);
+      faults.push(...f);
+      if (f.length === 0 && EmbedCheck.parse(a.json).allowed !== allowed) faults.push(`${a.what} from ${from}: says allowed ${String(!allowed)}`);
+      // Any page may ask: the widget reads the answer from a refused site too.
+      if (f.length === 0 && !['*', from].includes(a.headers.get('Access-Control-Allow-Origin') ?? '')) {
+        faults.push(`${a.what} from ${from}: the page cannot read the answer (Access-Control-Allow-Origin ${JSON.stringify(a.headers.get('Access-Control-Allow-Origin'))})`);
+      }
+    }
+    return { faults, passed: `says no to ${UNLISTED_ORIGIN}${origin ? ` and yes to ${origin}` : ''}, readable by either` };
   });
 }
 

@@ -7,7 +7,7 @@
  */
 import * as S from '../../src/api/schemas.js';
 import { problemFaults, schemaFaults, tokens, type Answer, type Portal } from './http.js';
-import { Skip, type Results } from './results.js';
+import { count, Skip, type Results } from './results.js';
 
 /** What the first checks find and the later ones use. */
 export interface Found {
@@ -52,7 +52,7 @@ export async function readChecks(portal: Portal, results: Results): Promise<Foun
       pages++;
     } while (cursor && pages < MAX_PAGES);
     found.complete = cursor === null && faults.length === 0;
-    return { faults, passed: `${found.summaries.length} consultations on ${pages} page(s) fit ConsultationPage` };
+    return { faults, passed: `${count(found.summaries.length, 'consultation')} on ${count(pages, 'page')} fit ConsultationPage` };
   });
 
   await results.run('consultations: each', async () => {
@@ -69,7 +69,7 @@ export async function readChecks(portal: Portal, results: Results): Promise<Foun
       found.consultations.push(c);
       if (!found.reads.has('consultation')) found.reads.set('consultation', path);
     }
-    return { faults, passed: `${found.consultations.length} consultations fit Consultation` };
+    return { faults, passed: `${count(found.consultations.length, 'consultation')} fit Consultation` };
   });
 
   await results.run('comments: pages', async () => {
@@ -85,7 +85,7 @@ export async function readChecks(portal: Portal, results: Results): Promise<Foun
       read += S.CommentPage.parse(a.json).items.length;
       if (!found.reads.has('comments')) found.reads.set('comments', path);
     }
-    return { faults, passed: `the first page of comments of each consultation fits CommentPage (${read} comments)` };
+    return { faults, passed: `the first page of comments of each consultation fits CommentPage (${count(read, 'comment')})` };
   });
 
   await results.run('polls', async () => {
@@ -99,7 +99,7 @@ export async function readChecks(portal: Portal, results: Results): Promise<Foun
       faults.push(...f);
       if (f.length === 0 && !found.reads.has('poll')) found.reads.set('poll', path);
     }
-    return { faults, passed: `${pollIds.length} polls fit Poll` };
+    return { faults, passed: `${count(pollIds.length, 'poll')} fit Poll` };
   });
 
   await results.run('decisions', async () => {
@@ -123,7 +123,7 @@ export async function readChecks(portal: Portal, results: Results): Promise<Foun
     if (decided.length === 0 && !undecided) throw new Skip('no consultation is decided, open or upcoming');
     return {
       faults,
-      passed: `${decided.length} decisions fit Decision${undecided ? '; 404 problem before a decision' : ''}`,
+      passed: `${count(decided.length, 'decision')} fit${decided.length === 1 ? 's' : ''} Decision${undecided ? '; 404 problem before a decision' : ''}`,
     };
   });
 
@@ -141,7 +141,7 @@ export async function readChecks(portal: Portal, results: Results): Promise<Foun
       faults.push(...f);
       if (f.length === 0 && S.UsagePolicy.parse(v.json).version !== version) faults.push(`${v.what}: answers another version`);
     }
-    return { faults, passed: `the current policy and ${versions.size} version(s) by ?version= fit UsagePolicy` };
+    return { faults, passed: `the current policy and ${count(versions.size, 'version')} by ?version= fit UsagePolicy` };
   });
 
   await results.run('ETag and 304', async () => {

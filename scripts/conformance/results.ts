@@ -63,3 +63,6 @@ function oneLine(faults: string[]): string {
   const shown = faults.slice(0, 2).join('; ');
   return faults.length > 2 ? `${shown} (and ${faults.length - 2} more)` : shown;
 }
+
+/** `1 poll`, `3 polls`: the output is English. */
+export const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
