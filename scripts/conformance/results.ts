@@ -31,7 +31,11 @@ export class Results {
     } catch (error) {
       if (error instanceof Skip) this.list.push({ name, result: 'SKIP', detail: `skipped: ${error.message}` });
       else if (error instanceof Unreachable) this.list.push({ name, result: 'FAIL', detail: error.message, faults: [error.message] });
-      else throw error;
+      else {
+        // A bug in the kit, not a fault of the portal: said as such, and the other checks still run.
+        const message = `the check itself failed (a bug in sharek-conformance, please report it): ${error instanceof Error ? error.message : String(error)}`;
+        this.list.push({ name, result: 'FAIL', detail: message, faults: [message] });
+      }
     }
   }
 
