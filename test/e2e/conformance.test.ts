@@ -97,6 +97,27 @@ test('a limit not reached is a SKIP that says after how many requests, not a PAS
   assert.match(run.stdout, /, 1 skipped$/m);
 });
 
+test('when earlier runs spent the address’s limit, a write check is skipped, saying so, not failed', async () => {
+  // One comment per address per window: the first write check takes it.
+  const spent = await startPortal({
+    port: 0,
+    dbPath: join(dir, 'spent.sqlite'),
+    rateLimits: { comments: { perParticipant: 5, perAddress: 1 } },
+    log: () => {},
+  });
+  try {
+    const run = await kit(`${spent.url}/api`, '--write-consultation', OPEN);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /^comments: idempotency\s+PASS\s/m);
+    assert.match(
+      run.stdout,
+      /^comments: key reused\s+SKIP\s+skipped: the portal's rate limit for this address was reached first \(POST \/v1\/consultations\/e-participation-instructions\/comments: 429, Retry-After \d+\); run again later$/m,
+    );
+  } finally {
+    await spent.close();
+  }
+});
+
 test('the broken portal fails, each planted fault named', async () => {
   const run = await kit(broken.url, '--origin', ORIGIN, '--write-consultation', 'open-one');
   assert.equal(run.code, 1, run.stdout + run.stderr);
