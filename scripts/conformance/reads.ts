@@ -55,6 +55,35 @@ export async function readChecks(portal: Portal, results: Results): Promise<Foun
     return { faults, passed: `${count(found.summaries.length, 'consultation')} on ${count(pages, 'page')} fit ConsultationPage` };
   });
 
+  await results.run('consultations: filters', async () => {
+    needList();
+    const faults: string[] = [];
+    const statuses = [...new Set(found.summaries.map((s) => s.status))];
+    for (const status of statuses) {
+      const a = await portal.request(`/v1/consultations?status=${status}&limit=100`);
+      const f = schemaFaults(a, S.ConsultationPage);
+      faults.push(...f);
+      if (f.length) continue;
+      const items = S.ConsultationPage.parse(a.json).items;
+      const other = items.find((s) => s.status !== status);
+      if (other) faults.push(`${a.what}: ${other.id} is ${other.status}`);
+      else if (found.complete && items.length < Math.min(100, found.summaries.filter((s) => s.status === status).length)) {
+        faults.push(`${a.what}: ${items.length} items, fewer than the ${status} consultations of the list`);
+      }
+    }
+    const agency = found.summaries[0]!.agency.id;
+    const a = await portal.request(`/v1/consultations?agency=${enc(agency)}&limit=100`);
+    const f = schemaFaults(a, S.ConsultationPage);
+    faults.push(...f);
+    if (f.length === 0) {
+      const items = S.ConsultationPage.parse(a.json).items;
+      const other = items.find((s) => s.agency.id !== agency);
+      if (other) faults.push(`${a.what}: ${other.id} is ${other.agency.id}'s`);
+      if (items.length === 0) faults.push(`${a.what}: none, though the list has ${found.summaries[0]!.id}`);
+    }
+    return { faults, passed: `?status= (${statuses.join(', ')}) and ?agency= give only what they name` };
+  });
+
   await results.run('consultations: each', async () => {
     needList();
     const faults: string[] = [];
@@ -85,6 +114,16 @@ export async function readChecks(portal: Portal, results: Results): Promise<Foun
       read += S.CommentPage.parse(a.json).items.length;
       if (!found.reads.has('comments')) found.reads.set('comments', path);
     }
+    // ?section= gives the comments on that article only.
+    const c = found.consultations.find((x) => x.sections.length > 0 && x.participation.comments > 0);
+    if (c) {
+      const section = c.sections[0]!.id;
+      const a = await portal.request(`/v1/consultations/${enc(c.id)}/comments?section=${enc(section)}&limit=100`);
+      const f = schemaFaults(a, S.CommentPage);
+      faults.push(...f);
+      const other = f.length ? undefined : S.CommentPage.parse(a.json).items.find((m) => m.sectionId !== section);
+      if (other) faults.push(`${a.what}: comment ${other.id} is on ${other.sectionId ?? 'the whole draft'}`);
+    }
     return { faults, passed: `the first page of comments of each consultation fits CommentPage (${count(read, 'comment')})` };
   });
 
@@ -97,9 +136,21 @@ export async function readChecks(portal: Portal, results: Results): Promise<Foun
       const a = await portal.request(path);
       const f = schemaFaults(a, S.Poll);
       faults.push(...f);
-      if (f.length === 0 && !found.reads.has('poll')) found.reads.set('poll', path);
+      if (f.length) continue;
+      if (!found.reads.has('poll')) found.reads.set('poll', path);
+      // Asked by nobody in particular: results only where the poll's rule shows them to everyone.
+      const poll = S.Poll.parse(a.json);
+      const visible = poll.resultsVisibility === 'always' || (poll.resultsVisibility === 'after_close' && poll.status === 'closed');
+      if (visible && !poll.results) faults.push(`${a.what}: no results, although resultsVisibility is ${poll.resultsVisibility} (${poll.status})`);
+      if (!visible && poll.results && poll.resultsVisibility !== 'after_vote') {
+        faults.push(`${a.what}: results shown, although resultsVisibility is ${poll.resultsVisibility} and the poll is ${poll.status}`);
+      }
+      if (poll.resultsVisibility === 'after_vote' && poll.results && poll.status !== 'closed') {
+        faults.push(`${a.what}: results shown to someone who has not voted (resultsVisibility after_vote)`);
+      }
+      if (poll.myVote) faults.push(`${a.what}: myVote for a caller who sent no Sharek-Participant`);
     }
-    return { faults, passed: `${count(pollIds.length, 'poll')} fit Poll` };
+    return { faults, passed: `${count(pollIds.length, 'poll')} fit Poll, results as their visibility rule says` };
   });
 
   await results.run('decisions', async () => {

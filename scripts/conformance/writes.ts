@@ -106,7 +106,8 @@ export async function writeChecks(portal: Portal, results: Results, options: Wri
     if (!poll) throw new Skip(`${c.id} has no open poll`);
     const participant = crypto.randomUUID();
     const headers = writeHeaders(participant);
-    const body = JSON.stringify({ optionIds: [poll.options[0]!.id] });
+    const chosen = [poll.options[0]!.id];
+    const body = JSON.stringify({ optionIds: chosen });
     const votes = `/v1/polls/${enc(poll.id)}/votes`;
     const first = unlessRateLimited(await portal.request(votes, { method: 'POST', headers, body }));
     let faults = schemaFaults(first, S.Poll, 201);
@@ -116,6 +117,8 @@ export async function writeChecks(portal: Portal, results: Results, options: Wri
     if (faults.length === 0) {
       const [a, b] = [S.Poll.parse(first.json), S.Poll.parse(again.json)];
       if (JSON.stringify(a.myVote) !== JSON.stringify(b.myVote)) faults.push(`${again.what}: the replay's myVote differs`);
+      if (JSON.stringify(a.myVote) !== JSON.stringify(chosen)) faults.push(`${first.what}: myVote is not the vote sent`);
+      if (!a.results && a.resultsVisibility !== 'after_close') faults.push(`${first.what}: no results after voting, although resultsVisibility is ${a.resultsVisibility}`);
       if (a.results && b.results && a.results.totalVoters !== b.results.totalVoters) {
         faults.push(`${again.what}: the same Idempotency-Key twice counted two voters (${a.results.totalVoters}, ${b.results.totalVoters})`);
       }
