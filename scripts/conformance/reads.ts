@@ -43,6 +43,9 @@ export async function readChecks(portal: Portal, results: Results): Promise<Foun
       const f = schemaFaults(a, S.ConsultationPage);
       if (f.length) {
         faults.push(...f);
+        // The items that do fit still let the other checks run.
+        const items = (a.json as { items?: unknown } | undefined)?.items;
+        if (Array.isArray(items)) found.summaries.push(...items.flatMap((i) => S.ConsultationSummary.safeParse(i).data ?? []));
         break;
       }
       if (pages === 0) found.reads.set('consultations list', path);
@@ -138,15 +141,15 @@ export async function readChecks(portal: Portal, results: Results): Promise<Foun
       faults.push(...f);
       if (f.length) continue;
       if (!found.reads.has('poll')) found.reads.set('poll', path);
-      // Asked by nobody in particular: results only where the poll's rule shows them to everyone.
+      // Asked by nobody in particular: results where the poll's rule shows them to everyone, and nowhere else
+      // (an after_vote poll may open its results once closed, when nobody can vote any more).
       const poll = S.Poll.parse(a.json);
-      const visible = poll.resultsVisibility === 'always' || (poll.resultsVisibility === 'after_close' && poll.status === 'closed');
-      if (visible && !poll.results) faults.push(`${a.what}: no results, although resultsVisibility is ${poll.resultsVisibility} (${poll.status})`);
-      if (!visible && poll.results && poll.resultsVisibility !== 'after_vote') {
-        faults.push(`${a.what}: results shown, although resultsVisibility is ${poll.resultsVisibility} and the poll is ${poll.status}`);
-      }
-      if (poll.resultsVisibility === 'after_vote' && poll.results && poll.status !== 'closed') {
-        faults.push(`${a.what}: results shown to someone who has not voted (resultsVisibility after_vote)`);
+      const rule = `resultsVisibility ${poll.resultsVisibility}, ${poll.status}`;
+      const mustShow = poll.resultsVisibility === 'always' || (poll.resultsVisibility === 'after_close' && poll.status === 'closed');
+      const mayShow = mustShow || (poll.resultsVisibility === 'after_vote' && poll.status === 'closed');
+      if (mustShow && !poll.results) faults.push(`${a.what}: no results, although ${rule}`);
+      if (!mayShow && poll.results) {
+        faults.push(`${a.what}: results shown to ${poll.resultsVisibility === 'after_vote' ? 'someone who has not voted' : 'everyone'} (${rule})`);
       }
       if (poll.myVote) faults.push(`${a.what}: myVote for a caller who sent no Sharek-Participant`);
     }
