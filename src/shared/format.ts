@@ -25,6 +25,13 @@ export function formatDate(locale: Locale, iso: string, calendar?: string): stri
   return f.format(new Date(iso));
 }
 
+/** A date with its time of day ("22 November 2026 at 10:05"), where the day alone cannot tell two things apart. */
+export function formatDateTime(locale: Locale, iso: string, calendar?: string): string {
+  const cal = calendar || (tagCalendar(locale) ? undefined : 'gregory');
+  const f = cached(`datetime|${locale}|${cal ?? ''}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', calendar: cal }));
+  return f.format(new Date(iso));
+}
+
 /** The calendar a language tag names (`-u-ca-…`), if any. */
 function tagCalendar(locale: Locale): string | undefined {
   try {
