@@ -15,7 +15,7 @@ import { styles } from './comments.styles.js';
 import { ReportDialog } from './report-dialog.js';
 import { reportedIds } from './reported.js';
 import { textLanguage } from './language.js';
-import { commentContext, commentPlace, publishedCommentCount, reportName } from './texts.js';
+import { commentContext, commentPlace, publishedCommentCount, replyContext, reportName } from './texts.js';
 
 /**
  * The published comments on a consultation, newest first, with the agency's
@@ -312,7 +312,8 @@ export class SharekComments extends SharekElement {
       <p part="body" class="body" lang=${body.lang ?? nothing} dir=${body.dir}>${c.body}</p>
       ${c.reply
         ? html`<div part="reply" class="reply">
-            ${staticHtml`<${hr} class="reply-heading" id=${`comment-${c.id}-reply`}>${msg('Reply from the agency')}</${hr}>`}
+            ${staticHtml`<${hr} class="reply-heading" id=${`comment-${c.id}-reply`}>${msg('Reply from the agency')}
+              <span class="visually-hidden">${replyContext(label.who, label.when)}</span></${hr}>`}
             ${this.date(c.reply.createdAt)}
             <p class="reply-body" lang=${reply!.lang ?? nothing} dir=${reply!.dir}>${c.reply.body}</p>
           </div>`

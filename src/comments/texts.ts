@@ -29,6 +29,11 @@ export function commentContext(when: string, place: string): string {
   return msg(str`(${when}, ${place})`);
 }
 
+/** The reply's heading's hidden end: "(to the comment by Individual, 3 hours ago)". */
+export function replyContext(who: string, when: string): string {
+  return msg(str`(to the comment by ${who}, ${when})`);
+}
+
 /** The report button's name: its visible word first (WCAG 2.5.3), then whose comment, when and where. */
 export function reportName(reported: boolean, who: string, when: string, place: string): string {
   return reported
