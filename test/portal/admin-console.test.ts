@@ -10,15 +10,18 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { createApi } from '../../portal/app.js';
 import * as M from '../../portal/moderation.js';
-import { addModerator } from '../../portal/moderators.js';
+import { addModerator, readAudit } from '../../portal/moderators.js';
 import { settingsFrom } from '../../portal/settings.js';
 import { adminHeaders, fromAddress, HOST, makeApi, newComment, postJson, problemOf, T0, writer, type TestApi } from './fixture.js';
 
 let t: TestApi;
-before(() => {
-  t = makeApi();
-});
-after(() => t.close());
+/** Each suite gets a portal on a database of its own, so its counts are its own. */
+function freshPortal() {
+  before(() => {
+    t = makeApi();
+  });
+  after(() => t.close());
+}
 
 const admin = (path: string, token?: string) => t.app.request(`${HOST}/admin/v1${path}`, { headers: adminHeaders(token) });
 const adminPost = (path: string, body?: unknown, token?: string) =>
@@ -50,6 +53,7 @@ async function published(over: Record<string, unknown> = {}): Promise<M.AdminCom
 }
 
 describe('GET /me: the sign-in check', () => {
+  freshPortal();
   test('names the moderator whose credential it is, with the response time (72 hours by default)', async () => {
     assert.deepEqual(M.Me.parse(await json(await admin('/me'))), { moderator: 'development', responseTimeHours: 72 });
     const { token } = addModerator(t.db, 'Huda Khalil', T0, 'test');
@@ -70,6 +74,7 @@ describe('GET /me: the sign-in check', () => {
 });
 
 describe('the comment as a moderator sees it', () => {
+  freshPortal();
   test('the consultation’s and the article’s titles come with it', async () => {
     const c = await published({ sectionId: 'art-2' });
     assert.deepEqual(c.consultationTitle, { ar: 'مسودة تعليمات المشاركة الإلكترونية', en: 'Draft e-participation instructions' });
@@ -126,5 +131,177 @@ describe('the comment as a moderator sees it', () => {
     assert.deepEqual(held?.heldFound, ['07•• ••• •12', 'hu••.•@•••••••.•om']);
     assert.ok(!held!.heldFound!.some((f) => f.includes('234') || f.includes('example')));
     assert.equal((await list('status=published&limit=1')).items[0]?.heldFound, undefined);
+  });
+});
+
+describe('GET /comments: filters and pages', () => {
+  freshPortal();
+
+  /** Every page of a query, following nextCursor; asserts each page's size. */
+  async function allPages(query: string, limit: number): Promise<M.AdminComment[]> {
+    const out: M.AdminComment[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await list(`${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+      assert.ok(page.items.length <= limit);
+      if (page.nextCursor) assert.equal(page.items.length, limit, 'only the last page is short');
+      out.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return out;
+  }
+
+  test('by article and by stakeholder type', async () => {
+    const onArt1 = await allPages('consultation=open-c&status=published&section=art-1', 100);
+    // the fixture puts every third published comment on article 1
+    assert.equal(onArt1.length, 15);
+    assert.ok(onArt1.every((c) => c.sectionId === 'art-1' && c.sectionTitle?.en === 'Article 1'));
+    const academia = await allPages('consultation=open-c&status=published&stakeholder=academia', 100);
+    assert.equal(academia.length, 9);
+    assert.ok(academia.every((c) => c.stakeholderType === 'academia'));
+    const both = await allPages('status=published&section=art-1&stakeholder=individual', 100);
+    assert.ok(both.length > 0 && both.every((c) => c.sectionId === 'art-1' && c.stakeholderType === 'individual'));
+    for (const q of ['section=%3Cx%3E', 'stakeholder=robot', 'reported=yes', 'cursor=abc', 'cursor=%7B%7D']) {
+      await problemOf(await admin(`/comments?${q}`), 400);
+    }
+  });
+
+  test('pages of published comments: none twice, none missed, most recently moderated first', async () => {
+    const whole = (await list('status=published&consultation=open-c&limit=500')).items;
+    assert.equal(whole.length, 45);
+    const paged = await allPages('status=published&consultation=open-c', 7);
+    assert.deepEqual(
+      paged.map((c) => c.id),
+      whole.map((c) => c.id),
+    );
+    assert.equal(new Set(paged.map((c) => c.id)).size, 45);
+    for (let i = 1; i < paged.length; i++) assert.ok(paged[i - 1]!.moderatedAt! >= paged[i]!.moderatedAt!);
+    // a cursor is for the queue it came from
+    const page = await list('status=published&limit=2');
+    await problemOf(await admin(`/comments?status=pending&cursor=${page.nextCursor}`), 400);
+  });
+
+  test('pending: oldest first, across pages', async () => {
+    const paged = await allPages('status=pending', 2);
+    assert.equal(paged.length, 5);
+    for (let i = 1; i < paged.length; i++) assert.ok(paged[i - 1]!.createdAt <= paged[i]!.createdAt);
+    assert.equal(new Set(paged.map((c) => c.id)).size, 5);
+  });
+
+  test('reported=true: published comments with reports not dismissed, most distinct reporters first, across pages', async () => {
+    const published = (await list('status=published&consultation=open-c&limit=4')).items;
+    const [one, three, two, removed] = published;
+    await report(one!.id, 'other');
+    for (let i = 0; i < 3; i++) await report(three!.id, 'spam_or_advertising');
+    for (let i = 0; i < 2; i++) await report(two!.id, 'off_topic');
+    await report(removed!.id, 'unlawful');
+    await comment(await adminPost(`/comments/${removed!.id}/reject`, { reason: 'unlawful' }));
+    const paged = await allPages('reported=true', 1);
+    assert.deepEqual(
+      paged.map((c) => [c.id, c.reporters]),
+      [
+        [three!.id, 3],
+        [two!.id, 2],
+        [one!.id, 1],
+      ],
+    );
+    // the removed comment is in the rejected queue, with its reports
+    assert.deepEqual(
+      (await list('reported=true&status=rejected')).items.map((c) => c.id),
+      [removed!.id],
+    );
+  });
+});
+
+describe('GET /queues: counts and waiting times', () => {
+  freshPortal();
+
+  test('each queue’s count; the oldest pending comment and the oldest undismissed report', async () => {
+    const before = M.Queues.parse(await json(await admin('/queues?consultation=open-c')));
+    const oldestPending = (await list('status=pending&consultation=open-c&limit=1')).items[0]!.createdAt;
+    assert.deepEqual(before, {
+      responseTimeHours: 72,
+      queues: {
+        pending: { count: 5, oldestAt: oldestPending },
+        reported: { count: 0, oldestAt: null },
+        published: { count: 45 },
+        rejected: { count: 3 },
+      },
+    });
+    const [a, b] = (await list('status=published&consultation=open-c&limit=2')).items;
+    t.setNow(new Date(T0.getTime() + 60_000));
+    await report(b!.id, 'other');
+    t.setNow(new Date(T0.getTime() + 120_000));
+    await report(a!.id, 'other');
+    await report(b!.id, 'other');
+    t.setNow(T0);
+    const after = M.Queues.parse(await json(await admin('/queues?consultation=open-c')));
+    assert.deepEqual(after.queues.reported, { count: 2, oldestAt: new Date(T0.getTime() + 60_000).toISOString() });
+    // once b's reports are dismissed, the oldest is a's
+    await comment(await adminPost(`/comments/${b!.id}/dismiss-reports`));
+    const dismissed = M.Queues.parse(await json(await admin('/queues?consultation=open-c')));
+    assert.deepEqual(dismissed.queues.reported, { count: 1, oldestAt: new Date(T0.getTime() + 120_000).toISOString() });
+    // every consultation at once, and another consultation alone
+    const all = M.Queues.parse(await json(await admin('/queues')));
+    assert.equal(all.queues.published.count, 46);
+    const decided = M.Queues.parse(await json(await admin('/queues?consultation=decided-c')));
+    assert.deepEqual(decided.queues, {
+      pending: { count: 0, oldestAt: null },
+      reported: { count: 0, oldestAt: null },
+      published: { count: 1 },
+      rejected: { count: 0 },
+    });
+    await problemOf(await admin('/queues?consultation=%3Cx%3E'), 400);
+  });
+});
+
+describe('removing and dismissing', () => {
+  freshPortal();
+
+  const lastAudit = () => readAudit(t.db, { limit: 1 }).items[0]!;
+
+  test('rejecting a published comment is audited as comment.remove, a pending one as comment.reject', async () => {
+    const [live] = (await list('status=published&limit=1')).items;
+    await comment(await adminPost(`/comments/${live!.id}/reject`, { reason: 'privacy_of_others', note: 'ذكر اسم جار' }));
+    assert.deepEqual(
+      { action: lastAudit().action, subject: lastAudit().subject, detail: lastAudit().detail },
+      { action: 'comment.remove', subject: live!.id, detail: { was: 'published', reason: 'privacy_of_others', note: 'ذكر اسم جار' } },
+    );
+    const [waiting] = (await list('status=pending&limit=1')).items;
+    await comment(await adminPost(`/comments/${waiting!.id}/reject`, { reason: 'off_topic' }));
+    assert.equal(lastAudit().action, 'comment.reject');
+    assert.deepEqual(lastAudit().detail, { was: 'pending', reason: 'off_topic' });
+  });
+
+  test('dismissed reports no longer count; later ones count again; the audit says so', async () => {
+    const [c] = (await list('status=published&consultation=open-c&limit=1')).items;
+    await report(c!.id, 'offensive_language', '192.0.2.1');
+    await report(c!.id, 'spam_or_advertising', '192.0.2.2');
+    assert.equal((await list('reported=true')).items[0]?.id, c!.id);
+    const dismissed = await comment(await adminPost(`/comments/${c!.id}/dismiss-reports`));
+    assert.equal(dismissed.reporters, 0);
+    assert.equal(dismissed.reports, 2, 'kept, and still in the total');
+    assert.equal(dismissed.firstReportedAt, undefined);
+    assert.equal(dismissed.reportReasons, undefined);
+    assert.deepEqual(
+      { action: lastAudit().action, subject: lastAudit().subject, moderator: lastAudit().moderator, detail: lastAudit().detail },
+      { action: 'comment.dismiss-reports', subject: c!.id, moderator: 'development', detail: { reports: 2 } },
+    );
+    assert.equal((await list('reported=true')).items.length, 0);
+    assert.equal((await json<{ items: unknown[] }>(await admin('/reports'))).items.length, 0);
+    // dismissing again changes nothing and writes nothing
+    const entries = readAudit(t.db, { limit: 500 }).items.length;
+    await comment(await adminPost(`/comments/${c!.id}/dismiss-reports`));
+    assert.equal(readAudit(t.db, { limit: 500 }).items.length, entries);
+    // a later report, even from an address heard before, counts again
+    t.setNow(new Date(T0.getTime() + 5000));
+    await report(c!.id, 'unlawful', '192.0.2.1');
+    t.setNow(T0);
+    const [again] = (await list('reported=true')).items;
+    assert.equal(again?.id, c!.id);
+    assert.equal(again?.reporters, 1);
+    assert.deepEqual(again?.reportReasons, { unlawful: 1 });
+    assert.equal(again?.firstReportedAt, new Date(T0.getTime() + 5000).toISOString());
+    await problemOf(await adminPost('/comments/00000000-0000-4000-8000-000000000000/dismiss-reports'), 404);
   });
 });
