@@ -12,7 +12,21 @@ import { createApi } from '../../portal/app.js';
 import * as M from '../../portal/moderation.js';
 import { addModerator, readAudit } from '../../portal/moderators.js';
 import { settingsFrom } from '../../portal/settings.js';
-import { adminHeaders, fromAddress, HOST, makeApi, newComment, postJson, problemOf, T0, writer, type TestApi } from './fixture.js';
+import * as S from '../../src/api/schemas.js';
+import {
+  adminHeaders,
+  DAY,
+  dbFingerprint,
+  fromAddress,
+  HOST,
+  makeApi,
+  newComment,
+  postJson,
+  problemOf,
+  T0,
+  writer,
+  type TestApi,
+} from './fixture.js';
 
 let t: TestApi;
 /** Each suite gets a portal on a database of its own, so its counts are its own. */
@@ -303,5 +317,53 @@ describe('removing and dismissing', () => {
     assert.deepEqual(again?.reportReasons, { unlawful: 1 });
     assert.equal(again?.firstReportedAt, new Date(T0.getTime() + 5000).toISOString());
     await problemOf(await adminPost('/comments/00000000-0000-4000-8000-000000000000/dismiss-reports'), 404);
+  });
+});
+
+describe('POST /consultations/{id}/decision/preview', () => {
+  freshPortal();
+
+  const decision = {
+    outcome: 'amended',
+    summary: { ar: '<p>عُدّلت المسودة</p>', en: '<p>The draft was amended</p>' },
+    changes: [{ sectionId: 'art-1', description: { ar: 'توضيح التعريفات', en: 'Definitions clarified' } }],
+    responses: [{ theme: { ar: 'الوضوح', en: 'Clarity' }, response: { ar: 'وُضّحت', en: 'Clarified' } }],
+    documentUrl: 'https://portal.example.jo/documents/final.pdf',
+  };
+
+  test('refused like publishing while upcoming or open (409), unknown (404), invalid (400), and nothing is written', async () => {
+    const before = dbFingerprint(t.db);
+    for (const id of ['open-c', 'upcoming-c']) {
+      assert.match((await problemOf(await adminPost(`/consultations/${id}/decision/preview`, decision), 409)).detail!, /upcoming|open/);
+    }
+    await problemOf(await adminPost('/consultations/nope/decision/preview', decision), 404);
+    const invalid = await problemOf(await adminPost('/consultations/closed-c/decision/preview', { ...decision, outcome: 'maybe', feedback: {} }), 400);
+    assert.deepEqual(invalid.errors, [{ field: 'feedback', code: 'computed' }]);
+    const bad = await problemOf(await adminPost('/consultations/closed-c/decision/preview', { ...decision, changes: [{ sectionId: 'art-9', description: { en: 'x' } }] }), 400);
+    assert.deepEqual(bad.errors, [{ field: 'changes.0.sectionId', code: 'invalid' }]);
+    assert.equal(dbFingerprint(t.db), before);
+  });
+
+  test('exactly what publishing then publishes, with the portal’s figures and clock; saved nowhere, audited nowhere', async () => {
+    // open-c closes 20 days after T0: a day later it is closed, with its 45 published comments
+    const later = new Date(T0.getTime() + 21 * DAY);
+    t.setNow(later);
+    try {
+      const before = dbFingerprint(t.db);
+      const preview = S.Decision.parse(await json(await adminPost('/consultations/open-c/decision/preview', decision)));
+      assert.equal(preview.publishedAt, later.toISOString());
+      assert.deepEqual(preview.feedback, {
+        comments: 45,
+        participants: 45,
+        byStakeholderType: { individual: 9, private_sector: 9, civil_society: 9, academia: 9, government: 9 },
+      });
+      assert.equal(dbFingerprint(t.db), before, 'nothing saved, no audit entry');
+      await problemOf(await t.app.request(`${HOST}/v1/consultations/open-c/decision`), 404);
+      const published = S.Decision.parse(await json(await adminPost('/consultations/open-c/decision', decision), 201));
+      assert.deepEqual(published, preview);
+      assert.match((await problemOf(await adminPost('/consultations/open-c/decision/preview', decision), 409)).detail!, /already/);
+    } finally {
+      t.setNow(T0);
+    }
   });
 });
