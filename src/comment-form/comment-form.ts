@@ -225,11 +225,13 @@ export class SharekCommentForm extends SharekElement {
         </select>
       </div>
 
+      <!-- Required on the group: radios marked required each read as invalid before anyone has chosen. -->
       <fieldset
         class="field ${this.errors.stakeholderType ? 'invalid' : ''}"
         id="stakeholderType"
         role="radiogroup"
         aria-required="true"
+        aria-invalid=${this.errors.stakeholderType ? 'true' : 'false'}
         aria-describedby=${this.errors.stakeholderType ? 'stakeholderType-error' : nothing}
       >
         <legend>${msg('You are commenting as')}</legend>
@@ -242,7 +244,6 @@ export class SharekCommentForm extends SharekElement {
               id=${`as-${t}`}
               value=${t}
               .checked=${d.stakeholderType === t}
-              required
               ?disabled=${busy}
               @change=${() => this.update_({ stakeholderType: t })}
             />
