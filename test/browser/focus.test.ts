@@ -58,6 +58,7 @@ const offline = () => Promise.reject(new TypeError('Failed to fetch'));
 const T = {
   en: {
     send: 'Send comment',
+    sending: 'Sending your comment…',
     thanks: 'Thank you for your comment',
     notSent: 'Your comment was not sent',
     problem: 'There is a problem',
@@ -67,6 +68,7 @@ const T = {
   },
   ar: {
     send: 'أرسل التعليق',
+    sending: 'جارٍ إرسال تعليقك…',
     thanks: 'شكرًا لك على تعليقك',
     notSent: 'لم يُرسَل تعليقك',
     problem: 'يوجد خطأ',
@@ -116,7 +118,7 @@ describe('focus in the comment form and the poll, in the accessibility tree', fu
         const el = await form(lang);
         await fill(el, 'A comment on a slow connection.');
         await pressSend(el);
-        await waitUntil(() => $(el, '[part=submit]')!.getAttribute('aria-disabled') === 'true', 'not sending', { timeout: 5000 });
+        await waitUntil(() => $(el, '[part=progress]')!.textContent!.includes(t.sending), 'not sending', { timeout: 5000 });
         await focusIsOn('button', t.send);
         // Pressing it again while sending sends nothing more.
         await sendKeys({ press: 'Enter' });
@@ -143,7 +145,7 @@ describe('focus in the comment form and the poll, in the accessibility tree', fu
         const el = await form(lang);
         await fill(el, 'A comment sent with the network off.');
         await pressSend(el);
-        await waitUntil(() => $(el, '.failure'), 'the send did not fail', { timeout: 10_000 });
+        await waitUntil(() => $(el, '[part=progress].error'), 'the send did not fail', { timeout: 10_000 });
         await waitUntil(() => deepActive()?.matches('.failure'), 'the failure did not take focus', { timeout: 5000 });
         await focusIsOn('alert', t.notSent);
         expect(showsFocus(deepActive()!)).to.equal(true);
