@@ -25,7 +25,9 @@ export const CHUNK_BUDGETS_KB = {
   consultation: 4.5,
   consultations: 2.6,
   comments: 6.2,
-  'comment-form': 7.5,
+  // 7.8, not 7.5 (issue 13): every number it says in all six plural forms (countdowns, the length limit), the
+  // failure alert that takes focus, focus kept through a send. Measured 7.69 KB.
+  'comment-form': 7.8,
   poll: 4.8,
   decision: 3.5,
 };
