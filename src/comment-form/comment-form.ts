@@ -357,12 +357,14 @@ export class SharekCommentForm extends SharekElement {
         () => this.askForSignIn(c.id),
       );
     } catch (error) {
-      const focusHere = this.hasFocus();
+      // The form stays: focus moves only from the send button (or from nowhere), not from a field being edited.
+      const focusHere = this.focusIs('send');
       this.failure = error as ApiError;
       await this.fail(this.failure, focusHere);
       return;
     }
-    const focusHere = this.hasFocus();
+    // The form goes: focus anywhere in it would be lost.
+    const focusHere = this.focusIs('form');
     this.store?.clear();
     this.sent = sent;
     this.phase = 'sent';
@@ -373,14 +375,15 @@ export class SharekCommentForm extends SharekElement {
   }
 
   /**
-   * Focus is in this form, or nowhere (on the page's body): where it was when
-   * the person sent. A send can take half a minute of retries; someone who
-   * went on reading elsewhere meanwhile keeps their place.
+   * Focus is on the send button (`send`) or anywhere in this form (`form`),
+   * or nowhere (on the page's body). A send can take half a minute of
+   * retries; someone who went on reading elsewhere meanwhile keeps their place.
    */
-  private hasFocus(): boolean {
+  private focusIs(where: 'send' | 'form'): boolean {
     let active = document.activeElement;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    return !active || active === document.body || active === this || this.renderRoot.contains(active);
+    if (!active || active === document.body || active === this) return true;
+    return where === 'form' ? this.renderRoot.contains(active) : active.matches('[part=submit]') && this.renderRoot.contains(active);
   }
 
   private async fail(e: ApiError, focusHere: boolean) {

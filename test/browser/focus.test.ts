@@ -155,6 +155,24 @@ describe('focus in the comment form and the poll, in the accessibility tree', fu
       }
     });
 
+    it(`leaves focus where the person put it during the retries, in ${lang}`, async () => {
+      const net = spyFetch((_url, init) => (init.method === 'POST' ? offline() : undefined));
+      try {
+        const el = await form(lang);
+        el.retryDelays = [1500];
+        await fill(el, 'A comment edited while the form waits.');
+        await pressSend(el);
+        await waitUntil(() => $(el, '.countdown'), 'no wait', { timeout: 5000 });
+        $(el, '#body')!.focus();
+        await waitUntil(() => $(el, '[part=progress].error'), 'the send did not fail', { timeout: 10_000 });
+        await el.updateComplete;
+        expect(deepActive()?.id, 'focus left the comment being edited').to.equal('body');
+        await focusIsOn('textbox', t.comment);
+      } finally {
+        net.restore();
+      }
+    });
+
     it(`goes to the error summary, an alert named by its heading, in ${lang}`, async () => {
       const el = await form(lang);
       await pressSend(el);
