@@ -45,7 +45,7 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 300_000,
   browsers: [chromeLauncher({ launchOptions: { executablePath: requireChrome(), headless: true, args: CHROME_ARGS } })],
-  // a11ySnapshot: accessible names as Chromium computes them (test/browser/comment-names.test.ts).
+  // a11ySnapshot (the accessibility tree, as a screen reader gets it) is not among the default commands.
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), a11ySnapshotPlugin()],
   middleware: [apiProxy, hostilePortal],
   testFramework: { config: { timeout: 10_000 } },

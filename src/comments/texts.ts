@@ -40,3 +40,16 @@ export function reportName(reported: boolean, who: string, when: string, place: 
     ? msg(str`Reported: the comment by ${who}, ${when}, ${place}`)
     : msg(str`Report the comment by ${who}, ${when}, ${place}`);
 }
+
+/** Under the report's note: how long it may be. */
+export function noteLimit(locale: Locale, max: number): string {
+  const v = formatNumber(locale, max);
+  return plural(locale, max, {
+    zero: () => msg('No note can be added. Please do not include personal data.', { id: 'note-limit.zero' }),
+    one: () => msg('At most 1 character. Please do not include personal data.', { id: 'note-limit.one' }),
+    two: () => msg('At most 2 characters. Please do not include personal data.', { id: 'note-limit.two' }),
+    few: () => msg(str`At most ${v} characters. Please do not include personal data.`, { id: 'note-limit.few' }),
+    many: () => msg(str`At most ${v} characters. Please do not include personal data.`, { id: 'note-limit.many' }),
+    other: () => msg(str`At most ${v} characters. Please do not include personal data.`, { id: 'note-limit.other' }),
+  });
+}
