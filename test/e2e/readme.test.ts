@@ -52,7 +52,10 @@ const site = await startHostSite((path) => {
   if (path === '/room-loading') return roomPage(`${site.url}/hang/api`);
   return undefined;
 }, { hang: (path) => path.startsWith('/hang/') });
-const env = portalAndChromium('readme', { origins: [site.url] });
+const ADMIN_TOKEN = 'readme-admin-token';
+/** A decided seed consultation: the one the admin examples' `<id>` stands for (its report is ready). */
+const DECIDED = 'open-data-policy-2024';
+const env = portalAndChromium('readme', { origins: [site.url], adminToken: ADMIN_TOKEN });
 after(() => site.close());
 
 async function newPage(width = 390): Promise<{ page: Page; problems: string[] }> {
@@ -109,7 +112,15 @@ describe('the addresses the README tells a reader to open', () => {
   test('each answers 200 on the portal', async () => {
     portalUrl = env.portal.url;
     const urls = new Set<string>();
-    for (const m of README.matchAll(/http:\/\/localhost:8080(\/[^\s`),:]*)?/g)) urls.add(m[1] ?? '/');
+    // An address on a line that sends a moderator's credential is opened with one, as the line says.
+    const credentialed = new Set<string>();
+    for (const line of README.split('\n')) {
+      for (const m of line.matchAll(/http:\/\/localhost:8080(\/[^\s`),:]*)?/g)) {
+        const path = (m[1] ?? '/').replace('<id>', DECIDED);
+        urls.add(path);
+        if (/Authorization: Bearer/.test(line)) credentialed.add(path);
+      }
+    }
     // The paths `npm start` serves, as the "Two commands" section lists them.
     const served = README.slice(README.indexOf('`npm start` serves'), README.indexOf('Other scripts:'));
     for (const m of served.matchAll(/`(\/[^`\s]*)`/g)) urls.add(m[1]!.replace('{id}', OPEN));
@@ -118,7 +129,8 @@ describe('the addresses the README tells a reader to open', () => {
     assert.ok(urls.size >= 10, [...urls].join(' '));
     const failed: string[] = [];
     for (const path of urls) {
-      const res = await fetch(env.portal.url + path, { redirect: 'follow' });
+      const headers: Record<string, string> = credentialed.has(path) ? { Authorization: `Bearer ${ADMIN_TOKEN}` } : {};
+      const res = await fetch(env.portal.url + path, { redirect: 'follow', headers });
       if (res.status !== 200) failed.push(`${res.status} ${path}`);
     }
     assert.deepEqual(failed, []);
