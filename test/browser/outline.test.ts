@@ -4,14 +4,11 @@
 // the card and both languages: one outline under the card's title (no level
 // skipped, none above the title), one region named after the consultation,
 // and every landmark and form named, each name its own.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { a11ySnapshot } from '@web/test-runner-commands';
 import './register.js';
 import { deepQueryAll, settled } from './deep-dom.js';
-import { spyFetch } from './helpers.js';
-import { consultation } from './fixtures.js';
-import type { Consultation } from '../../src/api/schemas.js';
-import type { SharekConsultation } from '../../src/consultation/consultation.js';
+import { CARD_STATES, loaded, mountCard, seededTitle } from './card-states.js';
 
 interface AXNode {
   role: string;
@@ -77,41 +74,14 @@ function expectNamedLandmarks({ landmarks }: Outline, title?: string) {
   expect(names, `landmarks sharing a name:\n${shown}`).to.deep.equal([...new Set(names)]);
 }
 
-async function mount(lang: 'ar' | 'en', attrs: { consultation?: string; data?: Consultation; headingLevel?: number }) {
-  return fixture<SharekConsultation>(
-    html`<sharek-consultation
-      lang=${lang}
-      api="/api"
-      consultation=${attrs.consultation ?? ''}
-      heading-level=${attrs.headingLevel ?? 2}
-      .data=${attrs.data}
-    ></sharek-consultation>`,
-  );
-}
-
-async function loaded(el: SharekConsultation) {
-  await waitUntil(() => el.shadowRoot?.querySelector('[part~=title], [part~=error]'), 'the card did not load', { timeout: 20_000 });
-  await el.updateComplete;
-  await settled(el, 'the card’s parts did not finish loading', 30_000);
-}
-
-const title = (c: Pick<Consultation, 'title'>, lang: 'ar' | 'en') => c.title[lang]!;
-
-async function seeded(id: string, lang: 'ar' | 'en'): Promise<string> {
-  const res = await fetch(`/api/v1/consultations/${id}`);
-  return title((await res.json()) as Consultation, lang);
-}
-
-const json = (body: unknown, status = 200) => Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
-
 for (const lang of ['ar', 'en'] as const) {
   describe(`the card's outline and landmarks, in ${lang}`, () => {
     for (const top of [2, 3]) {
       it(`filled (articles, documents, polls, form, comments with a reply), title at h${top}`, async () => {
-        const el = await mount(lang, { consultation: 'e-participation-instructions', headingLevel: top });
+        const el = await mountCard(lang, { consultation: 'e-participation-instructions', headingLevel: top });
         await loaded(el);
         const outline = await outlineOf(el);
-        const name = await seeded('e-participation-instructions', lang);
+        const name = await seededTitle('e-participation-instructions', lang);
         expectOneOutline(outline, top, name);
         expectNamedLandmarks(outline, name);
         const shown = outline.headings.map((h) => `h${h.level} ${h.name}`).join('\n');
@@ -132,79 +102,20 @@ for (const lang of ['ar', 'en'] as const) {
       });
     }
 
-    it('loading, then unable to load', async () => {
-      let release!: () => void;
-      const gate = new Promise<void>((r) => (release = r));
-      const spy = spyFetch((url) => (url.includes('/v1/consultations/') ? gate.then(() => Promise.reject(new TypeError('Failed to fetch'))) : undefined));
-      try {
-        const el = await mount(lang, { consultation: 'e-participation-instructions' });
-        let outline = await outlineOf(el);
-        expectOneOutline(outline, 2);
-        expectNamedLandmarks(outline);
-        release();
-        await waitUntil(() => el.shadowRoot?.querySelector('[part~=error]'), 'no error state', { timeout: 10_000 });
-        outline = await outlineOf(el);
-        expectOneOutline(outline, 2);
-        expectNamedLandmarks(outline);
-      } finally {
-        spy.restore();
-      }
-    });
-
-    it('empty: no polls, no comments yet', async () => {
-      const data = consultation('open');
-      const spy = spyFetch((url) => (url.includes(`/v1/consultations/${data.id}/comments`) ? json({ items: [], nextCursor: null }) : undefined));
-      try {
-        const el = await mount(lang, { data });
-        await loaded(el);
-        const outline = await outlineOf(el);
-        expectOneOutline(outline, 2, title(data, lang));
-        expectNamedLandmarks(outline, title(data, lang));
-      } finally {
-        spy.restore();
-      }
-    });
-
-    it('submitted: the confirmation sits one level below the card’s title', async () => {
-      const data = consultation('open');
-      const spy = spyFetch((url, init) => {
-        if (url.includes(`/v1/consultations/${data.id}/comments`)) return init.method === 'POST' ? json({ id: 'new-comment', status: 'pending' }, 201) : json({ items: [], nextCursor: null });
-        return undefined;
-      });
-      try {
-        const el = await mount(lang, { data });
-        await loaded(el);
-        const form = el.shadowRoot!.querySelector('[part~=participate] > :first-child')!;
-        const inner = (s: string) => form.shadowRoot!.querySelector<HTMLElement>(s)!;
-        const body = inner('#body') as HTMLTextAreaElement;
-        body.value = 'The definitions should include accessibility.';
-        body.dispatchEvent(new Event('input'));
-        inner('#as-academia').click();
-        inner('#policy').click();
-        await (form as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-        inner('[part~=submit]').click();
-        await waitUntil(() => form.shadowRoot!.querySelector('[part~=confirmation]'), 'no confirmation', { timeout: 10_000 });
-        const outline = await outlineOf(el);
-        expectOneOutline(outline, 2, title(data, lang));
-        expectNamedLandmarks(outline, title(data, lang));
-        const thanks = lang === 'ar' ? 'شكرًا لك على تعليقك' : 'Thank you for your comment';
-        expect(outline.headings.find((h) => h.name === thanks)?.level, 'the confirmation’s heading').to.equal(3);
-      } finally {
-        spy.restore();
-      }
-    });
-
-    for (const [state, id] of [
-      ['closed', 'plastic-bags-reduction-regulation'],
-      ['decided', 'open-data-policy-2024'],
-    ] as const) {
-      it(`${state}`, async () => {
-        const el = await mount(lang, { consultation: id });
-        await loaded(el);
-        const outline = await outlineOf(el);
-        const name = await seeded(id, lang);
-        expectOneOutline(outline, 2, name);
-        expectNamedLandmarks(outline, name);
+    for (const [state, show] of Object.entries(CARD_STATES)) {
+      it(`${state}: one outline under the title, one region named after the consultation`, async () => {
+        const { el, title, restore } = await show(lang);
+        try {
+          const outline = await outlineOf(el);
+          expectOneOutline(outline, 2, title);
+          expectNamedLandmarks(outline, title);
+          if (state === 'comment sent') {
+            const thanks = lang === 'ar' ? 'شكرًا لك على تعليقك' : 'Thank you for your comment';
+            expect(outline.headings.find((h) => h.name === thanks)?.level, 'the confirmation’s heading, one below the title').to.equal(3);
+          }
+        } finally {
+          restore();
+        }
       });
     }
   });
