@@ -219,10 +219,11 @@ export class SharekPoll extends SharekElement {
         <div part="options" class="options">
           ${p.options.map((o) => {
             const label = pick(o.label, locale);
+            // A name per poll: checkers (IBM Equal Access) group same-named inputs across polls, shadow roots or not.
             return html`<label part="option" class="option">
               <input
                 type=${multiple ? 'checkbox' : 'radio'}
-                name="choice"
+                name=${`choice-${p.id}`}
                 value=${o.id}
                 .checked=${this.chosen.includes(o.id)}
                 @click=${multiple ? this.refuseOverLimit : nothing}
@@ -283,7 +284,7 @@ export class SharekPoll extends SharekElement {
     if (!optionIds.length) {
       this.noChoice = true;
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('input[name=choice]')?.focus();
+      this.renderRoot.querySelector<HTMLInputElement>('[part~=options] input')?.focus();
       return;
     }
     const same = this.attempt && this.attempt.pollId === p.id && this.attempt.optionIds.join() === optionIds.join();
