@@ -64,13 +64,11 @@ function safeLinks(root: DocumentFragment): DocumentFragment {
  * so a policy's "h3" sits below the element's own heading, not beside it.
  */
 function headingsFrom(root: DocumentFragment, top: number | undefined): DocumentFragment {
-  const headings = top ? [...root.querySelectorAll('h1, h2, h3, h4, h5, h6')] : [];
-  if (!top || !headings.length) return root;
-  const highest = Math.min(...headings.map((h) => Number(h.localName[1])));
+  // Only h3–h6 pass the sanitiser (h1 and h2 are unwrapped).
+  const headings = top ? [...root.querySelectorAll('h3, h4, h5, h6')] : [];
+  const highest = Math.min(...headings.map((h) => +h.localName[1]!));
   for (const h of headings) {
-    const level = Math.min(6, top + Number(h.localName[1]) - highest);
-    if (h.localName === `h${level}`) continue;
-    const moved = document.createElement(`h${level}`);
+    const moved = document.createElement(`h${Math.min(6, top! + +h.localName[1]! - highest)}`);
     for (const a of h.attributes) moved.setAttribute(a.name, a.value);
     moved.append(...h.childNodes);
     h.replaceWith(moved);
