@@ -7,25 +7,34 @@
  * too many wrong ones. What each moderator does goes to the audit log
  * (`GET /admin/v1/audit`). No CORS: the admin API answers no other origin,
  * and a browser on another site cannot even ask (app.ts mounts CORS on the
- * public routes only). The work itself is in moderation.ts, shared with the CLI.
+ * public routes only). The work itself is in moderation.ts (the queues, the
+ * actions, the decision and its preview) and report.ts (the feedback report),
+ * shared with the CLI; the README's "The admin API" lists every route.
  */
 import { Hono, type Context } from 'hono';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Decision, UsagePolicy } from '../src/api/schemas.js';
 import type { Db } from './db.js';
-import { badRequest, idOf, ProblemError, problemType, readJsonBody, sendWritten } from './http.js';
+import { badRequest, idOf, ProblemError, problemType, publicUrls, readJsonBody, sendWritten, type PublicUrls } from './http.js';
 import { clientAddressOf } from './limits.js';
 import {
   AdminComment,
   AdminCommentList,
   approveComment,
+  dismissReports,
   listComments,
   listReports,
+  Me,
+  previewDecision,
   publishDecision,
+  queueSummary,
+  Queues,
   rejectComment,
   replyToComment,
   ReportList,
 } from './moderation.js';
+import { feedbackReport, FeedbackReport, reasonLabelsOf, reportCsv, reportFileName, reportLanguageOf } from './report.js';
+import { DEFAULT_RESPONSE_HOURS } from './settings.js';
 import { AuditPage, DEVELOPMENT_MODERATOR, moderatorByToken, readAudit } from './moderators.js';
 import { publishPolicy } from './policy.js';
 
@@ -38,6 +47,10 @@ export interface AdminOptions {
   trustedHops: number;
   /** Wrong credentials one address may send per window before 429; 10 per 10 minutes by default. */
   failures?: { max: number; windowMs: number };
+  /** The agency's target for answering a queued item, in hours (SHAREK_RESPONSE_HOURS); 72 by default. */
+  responseTimeHours?: number;
+  /** The public URLs (http.ts), for a decision's document in the feedback report. */
+  urls?: PublicUrls;
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -72,15 +85,27 @@ export function adminApi(o: AdminOptions): Hono<Env> {
   });
 
   const who = (c: Context<Env>) => c.get('moderator');
+  const responseTimeHours = o.responseTimeHours ?? DEFAULT_RESPONSE_HOURS;
+
+  // The console's sign-in check: whose credential this is.
+  admin.get('/me', (c) => sendWritten(Me, { moderator: who(c), responseTimeHours }));
 
   admin.get('/comments', (c) => {
-    const items = listComments(db, {
+    const reported = c.req.query('reported');
+    if (reported !== undefined && reported !== '' && reported !== 'true' && reported !== 'false') throw badRequest('reported', 'invalid');
+    const page = listComments(db, {
       status: c.req.query('status') || undefined,
       consultationId: c.req.query('consultation') || undefined,
+      sectionId: c.req.query('section') || undefined,
+      stakeholderType: c.req.query('stakeholder') || undefined,
+      reported: reported === 'true',
       limit: limitOf(c),
+      cursor: c.req.query('cursor'),
     });
-    return sendWritten(AdminCommentList, { items });
+    return sendWritten(AdminCommentList, page);
   });
+
+  admin.get('/queues', (c) => sendWritten(Queues, queueSummary(db, c.req.query('consultation') || undefined, responseTimeHours)));
 
   admin.post('/comments/:id/approve', (c) => sendWritten(AdminComment, approveComment(db, idOf(c), now(), who(c))));
 
@@ -88,6 +113,8 @@ export function adminApi(o: AdminOptions): Hono<Env> {
     const id = idOf(c);
     return sendWritten(AdminComment, rejectComment(db, id, await readJsonBody(c), now(), who(c)));
   });
+
+  admin.post('/comments/:id/dismiss-reports', (c) => sendWritten(AdminComment, dismissReports(db, idOf(c), now(), who(c))));
 
   admin.post('/comments/:id/reply', async (c) => {
     const id = idOf(c);
@@ -104,6 +131,31 @@ export function adminApi(o: AdminOptions): Hono<Env> {
   admin.post('/consultations/:id/decision', async (c) => {
     const id = idOf(c);
     return sendWritten(Decision, publishDecision(db, id, await readJsonBody(c), now(), who(c)), 201);
+  });
+
+  // Exactly what publishing would publish now, saved nowhere: the console's preview.
+  admin.post('/consultations/:id/decision/preview', async (c) => {
+    const id = idOf(c);
+    return sendWritten(Decision, previewDecision(db, id, await readJsonBody(c), now()));
+  });
+
+  // The feedback report of a closed consultation (report.ts): JSON, and CSV for a spreadsheet.
+  const urls = o.urls ?? publicUrls(undefined);
+  const reportOf = (c: Context<Env>) => {
+    const id = idOf(c);
+    return feedbackReport(db, id, now(), (path) => urls.file(c, path));
+  };
+  admin.get('/consultations/:id/report', (c) => sendWritten(FeedbackReport, reportOf(c)));
+  admin.get('/consultations/:id/report.csv', (c) => {
+    const lang = reportLanguageOf(c.req.query('lang'));
+    const report = reportOf(c);
+    return new Response(reportCsv(report, lang, reasonLabelsOf(db)), {
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${reportFileName(report.consultation.id)}"`,
+        'Cache-Control': 'no-store',
+      },
+    });
   });
 
   admin.post('/policy', async (c) => sendWritten(UsagePolicy, publishPolicy(db, await readJsonBody(c), now(), who(c)), 201));

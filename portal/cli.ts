@@ -9,16 +9,18 @@
  * SHAREK_MODERATOR), else as `terminal:<account>`. Exit status: 0 done,
  * 1 refused (unknown comment, invalid input, wrong state), 2 usage error.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { ReportReason } from '../src/api/schemas.js';
 import { openDatabase, type Db } from './db.js';
 import { isEntryPoint } from './entry.js';
 import { ProblemError } from './http.js';
 import {
   approveComment,
+  dismissReports,
   listComments,
   listReports,
   publishDecision,
+  queueSummary,
   rejectComment,
   replyToComment,
   type AdminComment,
@@ -26,6 +28,8 @@ import {
 } from './moderation.js';
 import { addModerator, listModerators, readAudit, revokeModerator, terminalActor } from './moderators.js';
 import { publishPolicy } from './policy.js';
+import { DEFAULT_RESPONSE_HOURS, settingsFrom } from './settings.js';
+import { feedbackReport, reasonLabelsOf, reportCsv, reportLanguageOf } from './report.js';
 
 const HELP = `Sharek portal moderation (database: $SHAREK_DB or .data/portal.sqlite)
 
@@ -34,14 +38,24 @@ Usage: npm run portal -- <command> [arguments] [--json] [--as <moderator>]
   pending [consultationId]                 comments awaiting moderation, oldest first
                                            (with why a comment was held: personal data)
   approve <commentId>                      publish a comment
-  reject <commentId> <reason>              reject a comment; reason is one of:
+  reject <commentId> <reason> [note]       reject a comment, or remove a published one, with
+                                           an optional note (≤ 500 characters); reason is one of:
                                            ${ReportReason.options.join(', ')}
+  dismiss-reports <commentId>              dismiss a comment's reports as unfounded (kept,
+                                           no longer counted; later reports count again)
+  queues [consultationId]                  how many comments wait in each queue, and since when
   reply <commentId> <text>                 set the agency's reply shown under the comment
   reports [consultationId]                 reported comments with their reasons
   publish-decision <consultationId> <decision.json>
                                            publish the decision of a closed consultation
                                            (a Decision without consultationId, publishedAt
                                            and feedback: the portal sets those)
+  report <consultationId> [--format csv|json] [--lang ar|en] [--out file]
+                                           the feedback report of a closed consultation:
+                                           every comment and its outcome, counts by article
+                                           and stakeholder type; CSV (UTF-8 with BOM, for a
+                                           spreadsheet; header in --lang, default ar) or JSON;
+                                           to the file given, else printed
   publish-policy <policy.json>             publish a new usage policy version (a UsagePolicy
                                            without updatedAt); upcoming and open
                                            consultations move to it
@@ -82,6 +96,9 @@ export function runCli(argv: string[], io: CliIo): number {
   try {
     const run = commands[command];
     if (!run) throw new UsageError(`unknown command "${command}"`);
+    // Where a decision's seeded document lives, for the report: the public URL the portal runs at.
+    publicBase = io.env.SHAREK_PUBLIC_URL || `http://localhost:${io.env.PORT || 8080}`;
+    responseHours = settingsFrom(io.env).responseTimeHours;
     // Never create an empty database by mistake: the portal makes (and in development seeds) it on first start.
     // A production database starts with its first moderator, made before the first start.
     const creates = command === 'moderator' && rest[0] === 'add';
@@ -110,6 +127,19 @@ export function runCli(argv: string[], io: CliIo): number {
 
 type Command = (db: Db, args: string[], now: Date, who: string) => { text: string; value: unknown };
 
+let publicBase = 'http://localhost:8080';
+let responseHours = DEFAULT_RESPONSE_HOURS;
+
+/** Takes `--name value` out of args; undefined when absent, a usage error when the value is missing. */
+function option(args: string[], name: string, usage: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  if (value === undefined || value.startsWith('--')) throw new UsageError(`usage: npm run portal -- ${usage}`);
+  args.splice(i, 2);
+  return value;
+}
+
 function want(args: string[], min: number, max: number, usage: string): void {
   if (args.length < min || args.length > max) throw new UsageError(`usage: npm run portal -- ${usage}`);
 }
@@ -117,7 +147,12 @@ function want(args: string[], min: number, max: number, usage: string): void {
 const commands: Record<string, Command> = {
   pending(db, args) {
     want(args, 0, 1, 'pending [consultationId]');
-    const items = listComments(db, { status: 'pending', consultationId: args[0], limit: 500 });
+    const items: AdminComment[] = [];
+    for (let cursor: string | null = ''; cursor !== null; ) {
+      const page = listComments(db, { status: 'pending', consultationId: args[0], limit: 500, cursor });
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    }
     return { value: items, text: items.length ? items.map(describe).join('\n\n') : 'No comments awaiting moderation.' };
   },
   approve(db, args, now, who) {
@@ -126,9 +161,29 @@ const commands: Record<string, Command> = {
     return { value: c, text: `Published ${c.id}.` };
   },
   reject(db, args, now, who) {
-    want(args, 2, 2, 'reject <commentId> <reason>');
-    const c = rejectComment(db, args[0]!, { reason: args[1] }, now, who);
-    return { value: c, text: `Rejected ${c.id} (${c.rejectionReason}).` };
+    if (args.length < 2) throw new UsageError('usage: npm run portal -- reject <commentId> <reason> [note]');
+    // The note may come as several words when not quoted.
+    const note = args.slice(2).join(' ');
+    const c = rejectComment(db, args[0]!, { reason: args[1], ...(note ? { note } : {}) }, now, who);
+    return { value: c, text: `Rejected ${c.id} (${c.rejectionReason}${c.rejectionNote ? `: ${c.rejectionNote}` : ''}).` };
+  },
+  'dismiss-reports'(db, args, now, who) {
+    want(args, 1, 1, 'dismiss-reports <commentId>');
+    const c = dismissReports(db, args[0]!, now, who);
+    return { value: c, text: `Dismissed the reports of ${c.id}; ${c.reports} kept for the audit, none counted.` };
+  },
+  queues(db, args, now) {
+    want(args, 0, 1, 'queues [consultationId]');
+    const q = queueSummary(db, args[0], responseHours);
+    const waited = (at: string | null) => (at ? `, oldest since ${at} (${Math.floor((now.getTime() - Date.parse(at)) / 3_600_000)} h)` : '');
+    const text = [
+      `awaiting moderation  ${q.queues.pending.count}${waited(q.queues.pending.oldestAt)}`,
+      `reported             ${q.queues.reported.count}${waited(q.queues.reported.oldestAt)}`,
+      `published            ${q.queues.published.count}`,
+      `rejected             ${q.queues.rejected.count}`,
+      `response time        ${q.responseTimeHours} h (SHAREK_RESPONSE_HOURS)`,
+    ].join('\n');
+    return { value: q, text };
   },
   reply(db, args, now, who) {
     if (args.length < 2) throw new UsageError('usage: npm run portal -- reply <commentId> <text>');
@@ -157,6 +212,23 @@ const commands: Record<string, Command> = {
     want(args, 2, 2, 'publish-decision <consultationId> <decision.json>');
     const d = publishDecision(db, args[0]!, readJson(args[1]!), now, who);
     return { value: d, text: `Published the decision on ${d.consultationId}: ${d.outcome}, ${d.publishedAt}.` };
+  },
+  report(db, args, now) {
+    const usage = 'report <consultationId> [--format csv|json] [--lang ar|en] [--out file]';
+    const format = option(args, '--format', usage) ?? 'csv';
+    const lang = reportLanguageOf(option(args, '--lang', usage));
+    const out = option(args, '--out', usage);
+    want(args, 1, 1, usage);
+    if (format !== 'csv' && format !== 'json') throw new UsageError(`usage: npm run portal -- ${usage}`);
+    const report = feedbackReport(db, args[0]!, now, (path) => new URL(path, `${publicBase.replace(/\/+$/, '')}/api/`).href);
+    const content = format === 'csv' ? reportCsv(report, lang, reasonLabelsOf(db)) : `${JSON.stringify(report, null, 2)}\n`;
+    if (out === undefined) return { value: report, text: content.replace(/\r?\n$/, '') };
+    writeFileSync(out, content);
+    const shown = report.comments.filter((c) => c.status === 'published').length;
+    return {
+      value: { file: out, format, comments: report.comments.length, published: shown },
+      text: `Wrote the feedback report of ${report.consultation.id} (${report.comments.length} comments, ${shown} published) to ${out}.`,
+    };
   },
   'publish-policy'(db, args, now, who) {
     want(args, 1, 1, 'publish-policy <policy.json>');

@@ -8,6 +8,7 @@ import * as S from '../src/api/schemas.js';
 import * as M from './moderation.js';
 import * as Mods from './moderators.js';
 import { NewPolicy } from './policy.js';
+import * as R from './report.js';
 
 /** Every named schema, as it appears under components.schemas. */
 const named = {
@@ -47,6 +48,9 @@ const named = {
   Rejection: M.Rejection,
   Reply: M.Reply,
   NewDecision: M.NewDecision,
+  Me: M.Me,
+  Queues: M.Queues,
+  FeedbackReport: R.FeedbackReport,
   NewPolicy,
   AuditEntry: Mods.AuditEntry,
   AuditPage: Mods.AuditPage,
