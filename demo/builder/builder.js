@@ -4,7 +4,11 @@
 // Content-Security-Policy allows, while the snippet text shows the same
 // values as a style attribute for the webmaster's page.
 
+import { TEXT_CONTRAST, contrast, nearestPassing, ratioText } from './contrast.js';
+
 const DEFAULTS = { accent: '#0b6e4f', radius: 8 };
+/** The text Sharek puts on the accent colour (its buttons), and the surface its accent-coloured links sit on. */
+const ON_ACCENT = '#ffffff';
 const ORIGIN = location.origin;
 const API = `${ORIGIN}/api`;
 
@@ -179,10 +183,41 @@ function explain(o) {
 
 let generation = 0;
 
+/**
+ * Says the contrast of the buttons' white text on the accent colour; below
+ * 4.5:1 it warns (the field is described by the sentence, which a screen
+ * reader says as it changes) and offers the nearest colour that passes.
+ */
+function checkAccent(accent) {
+  const ratio = contrast(accent, ON_ACCENT);
+  const sentence = $('#accent-contrast');
+  const use = $('#use-suggested');
+  // Said again only when it changes (moving the radius slider must not repeat it).
+  const say = (text, className) => {
+    sentence.className = className;
+    if (sentence.textContent !== text) sentence.textContent = text;
+  };
+  if (ratio >= TEXT_CONTRAST) {
+    say(`White button text on ${accent}: contrast ${ratioText(ratio)}.`, 'hint');
+    use.hidden = true;
+    return;
+  }
+  const suggested = nearestPassing(accent, ON_ACCENT);
+  say(
+    `Warning: white button text on ${accent} has a contrast of ${ratioText(ratio)}, below the ${TEXT_CONTRAST}:1 that text needs to be readable. ` +
+      `The nearest colour that passes is ${suggested} (${ratioText(contrast(suggested, ON_ACCENT))}).`,
+    'warning',
+  );
+  use.textContent = `Use ${suggested}`;
+  use.dataset.colour = suggested;
+  use.hidden = false;
+}
+
 /** Makes the snippet and the preview for the current options, and keeps them in the address. */
 async function update() {
   const o = options();
   $('#radius-value').value = `${o.radius}px`;
+  checkAccent(o.accent);
   if (!o.consultation) return;
   const mine = ++generation;
   let pollIds;
@@ -270,6 +305,12 @@ async function start() {
   form.addEventListener('input', update);
   form.addEventListener('submit', (e) => e.preventDefault());
   $('#copy').addEventListener('click', copy);
+  $('#use-suggested').addEventListener('click', (e) => {
+    $('#accent').value = e.currentTarget.dataset.colour;
+    // The button goes once the colour passes: focus goes back to the field it is about.
+    $('#accent').focus();
+    update();
+  });
   $('#reset-look').addEventListener('click', () => {
     $('#accent').value = DEFAULTS.accent;
     $('#radius').value = String(DEFAULTS.radius);

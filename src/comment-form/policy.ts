@@ -7,7 +7,7 @@ import { html, nothing } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
 import type { UsagePolicy } from '../api/schemas.js';
 import { pick } from '../shared/format.js';
-import { headingTag } from '../shared/heading.js';
+import { headingLevel as levelBelow, headingTag } from '../shared/heading.js';
 import { msg, str, type Locale } from '../shared/localize.js';
 import { sanitizedHtml } from '../shared/sanitize.js';
 import { renderFieldProblem, type Problems } from './problems.js';
@@ -32,7 +32,7 @@ export function renderPolicy(policy: UsagePolicy | undefined, { locale, headingL
     </ul>
     <details>
       <summary>${msg(str`Read the full usage policy (version ${policy.version})`)}</summary>
-      <div class="rich" lang=${text.lang}>${sanitizedHtml(text.text)}</div>
+      <div class="rich" lang=${text.lang}>${sanitizedHtml(text.text, levelBelow(headingLevel, 2))}</div>
     </details>
     ${renderFieldProblem(problems, 'policy')}
     <div class="choice">

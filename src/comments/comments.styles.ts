@@ -42,6 +42,17 @@ export const styles = css`
     min-block-size: 44px;
     max-inline-size: 100%;
   }
+  /*
+   * A select is as wide as its longest option, and that width is the card's
+   * narrowest in a grid or flex layout: a percentage width lets it shrink
+   * with its container (the reader still sees every option in full when it
+   * opens), while max-content keeps it its own width where there is room.
+   */
+  select {
+    inline-size: 100%;
+    max-inline-size: max-content;
+    min-inline-size: 0;
+  }
   ol {
     list-style: none;
     margin: 0;

@@ -75,6 +75,13 @@ export class SharekComments extends SharekElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = DEFAULT_HEADING_LEVEL;
 
   /**
+   * Whether the element is a region of the page of its own (a landmark named
+   * by its heading). The card sets it to false for the elements inside it:
+   * the card is the one region, its parts are headed blocks within it.
+   */
+  @property({ attribute: false }) landmark = true;
+
+  /**
    * The comments, when the page already has them: a page `{items, nextCursor}`
    * as the portal answers, or a plain list. No request is made to show them;
    * "Show more" and the filter ask the portal (when `consultation` is set).
@@ -179,7 +186,7 @@ export class SharekComments extends SharekElement {
 
   override render() {
     const h = headingTag(this.headingLevel);
-    return html`<section part="comments" class="comments" aria-labelledby="heading" aria-busy=${this.busy ? 'true' : 'false'}>
+    return html`<section part="comments" class="comments" aria-labelledby=${this.landmark ? 'heading' : nothing} aria-busy=${this.busy ? 'true' : 'false'}>
       <div class="list-header">
         ${staticHtml`<${h} part="heading" id="heading" class="heading">${msg('Published comments')}</${h}>`}
         ${this.renderCount()}

@@ -297,7 +297,9 @@ export class SharekConsultation extends SharekElement {
     if (status === 'upcoming') this.clock.wakeAt(c.opensAt);
     if (status === 'open') this.clock.wakeAt(c.closesAt);
     const h = headingTag(this.headingLevel);
-    return html`<article part="card" class="card" aria-labelledby="title">
+    const below = headingLevel(this.headingLevel, 1);
+    // One region per card, named after the consultation: its parts are headed blocks inside it, not regions of their own.
+    return html`<section part="card" class="card" aria-labelledby="title">
       <header part="header">
         <p class="meta">
           ${httpUrl(c.agency.url) !== nothing
@@ -314,37 +316,38 @@ export class SharekConsultation extends SharekElement {
           ${msg(html`Open from ${this.date(c.opensAt)} to ${this.date(c.closesAt)}`)}
         </p>
       </header>
-      <div part="summary" class="summary rich" lang=${pick(c.summary, locale).lang}>${sanitizedHtml(pick(c.summary, locale).text)}</div>
+      <div part="summary" class="summary rich" lang=${pick(c.summary, locale).lang}>${sanitizedHtml(pick(c.summary, locale).text, below)}</div>
       <p part="participation" class="participation">
         ${participation(locale, c.participation)}
       </p>
       ${status === 'closed' || status === 'decided'
-        ? staticHtml`<${tags.decision} part="decision" heading-level=${headingLevel(this.headingLevel, 1)} .consultationData=${c}></${tags.decision}>`
+        ? staticHtml`<${tags.decision} part="decision" heading-level=${below} .landmark=${false} .consultationData=${c}></${tags.decision}>`
         : nothing}
       ${c.sections.length ? this.renderArticles(c, status) : nothing}
       ${renderDocuments(c, locale, this.headingLevel)}
       ${c.pollIds.length && this.participation !== 'none' && this.whole
-        ? html`<section part="polls" class="polls" aria-label=${msg('Polls')}>
-            ${c.pollIds.map((id) => staticHtml`<${tags.poll} poll=${id}></${tags.poll}>`)}
+        ? html`<section part="polls" class="polls">
+            ${staticHtml`<${headingTag(this.headingLevel, 1)} class="subheading">${msg('Polls')}</${headingTag(this.headingLevel, 1)}>`}
+            ${c.pollIds.map((id) => staticHtml`<${tags.poll} poll=${id} heading-level=${headingLevel(this.headingLevel, 2)}></${tags.poll}>`)}
           </section>`
         : nothing}
       ${this.participation === 'none' || !this.whole
         ? nothing
-        : staticHtml`<section part="participate" class="participate" aria-label=${msg('Comments')}>
+        : staticHtml`<section part="participate" class="participate">
         <${tags.form}
           id="comment-form"
           consultation=${c.id}
           section=${this.commentSection}
-          heading-level=${headingLevel(this.headingLevel, 1)}
+          heading-level=${below}
           .data=${c}
         ></${tags.form}>
-        <${tags.comments} consultation=${c.id} heading-level=${headingLevel(this.headingLevel, 1)} .sections=${c.sections}></${tags.comments}>
+        <${tags.comments} consultation=${c.id} heading-level=${below} .landmark=${false} .sections=${c.sections}></${tags.comments}>
       </section>`}
       ${httpUrl(c.portalUrl) !== nothing
         ? html`<p class="portal-link"><a part="portal-link" href=${httpUrl(c.portalUrl)}>${msg('See this consultation on the participation portal')}</a></p>`
         : nothing}
       <slot name="end"></slot>
-    </article>`;
+    </section>`;
   }
 
   /** Opens the comment form on one article (or the whole draft) and takes the reader there. */
@@ -360,7 +363,7 @@ export class SharekConsultation extends SharekElement {
   private renderArticles(c: Consultation, status: string) {
     const locale = this.locale;
     const sub = headingTag(this.headingLevel, 1);
-    return html`<section part="articles" class="articles" aria-labelledby="articles-heading">
+    return html`<section part="articles" class="articles">
       ${staticHtml`<${sub} class="subheading" id="articles-heading">${msg("The draft's articles")}</${sub}>`}
       ${c.sections.map((s) => {
         const title = pick(s.title, locale);
@@ -370,7 +373,7 @@ export class SharekConsultation extends SharekElement {
             <span class="number">${msg(str`Article ${s.number}`)}</span>
             <span lang=${title.lang}>${title.text}</span>
           </summary>
-          <div class="rich" lang=${body.lang}>${this.whole ? sanitizedHtml(body.text) : nothing}</div>
+          <div class="rich" lang=${body.lang}>${this.whole ? sanitizedHtml(body.text, headingLevel(this.headingLevel, 2)) : nothing}</div>
           <p class="article-actions">
             ${status === 'open' && this.participation !== 'none'
               ? html`<button type="button" class="secondary" @click=${() => this.commentOn(s.id)}>

@@ -14,7 +14,7 @@ export function renderDocuments(c: Consultation, locale: Locale, headingLevel: n
   if (!c.documents.length && !c.impactAssessmentUrl) return nothing;
   const languages = new Intl.DisplayNames(locale, { type: 'language' });
   const sub = headingTag(headingLevel, 1);
-  return html`<section class="documents" aria-labelledby="documents-heading">
+  return html`<section class="documents">
     ${staticHtml`<${sub} class="subheading" id="documents-heading">${msg('Documents')}</${sub}>`}
     <ul part="documents">
       ${c.documents.map((d) => {

@@ -10,7 +10,7 @@ import { cssProps } from '../shared/css-props.js';
 import { formatNumber, formatPercent, pick } from '../shared/format.js';
 import { msg, str } from '../shared/localize.js';
 import { sanitizedHtml } from '../shared/sanitize.js';
-import { DEFAULT_HEADING_LEVEL, headingTag } from '../shared/heading.js';
+import { DEFAULT_HEADING_LEVEL, headingLevel, headingTag } from '../shared/heading.js';
 import { httpUrl } from '../shared/url.js';
 import { barStyles, hostStyles, skeletonStyles } from '../shared/styles.js';
 import { participation, STAKEHOLDER_TYPES, stakeholderLabel } from '../shared/texts.js';
@@ -29,7 +29,7 @@ interface Loaded {
  * Before a decision is published it says when the consultation closed (or
  * closes) and that the decision will be published in its place.
  *
- * A region whose heading level the host page sets with `heading-level`.
+ * A region (unless `landmark` is false) whose heading level the host page sets with `heading-level`.
  *
  * @summary The decision notice.
  * @tag sharek-decision
@@ -71,6 +71,13 @@ export class SharekDecision extends SharekElement {
 
   /** The level of the region's heading, 2 to 6 (the sub-headings are one below). */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = DEFAULT_HEADING_LEVEL;
+
+  /**
+   * Whether the element is a region of the page of its own (a landmark named
+   * by its heading). The card sets it to false for the elements inside it:
+   * the card is the one region, its parts are headed blocks within it.
+   */
+  @property({ attribute: false }) landmark = true;
 
   /** When the consultation closes or closed, for the sentence shown before a decision exists. */
   @property({ attribute: 'closes-at' }) closesAt?: string;
@@ -155,7 +162,7 @@ export class SharekDecision extends SharekElement {
     else if (closed) sentence = msg(html`This consultation closed on ${this.date(closesAt)}. The decision will be published here.`);
     else sentence = msg(html`This consultation closes on ${this.date(closesAt)}. The decision will be published here once it is made.`);
     const h = headingTag(this.headingLevel);
-    return html`<section part="decision pending" class="decision pending" aria-labelledby="decision-heading">
+    return html`<section part="decision pending" class="decision pending" aria-labelledby=${this.landmark ? 'decision-heading' : nothing}>
       ${staticHtml`<${h} id="decision-heading" part="heading" class="heading">${msg('Decision')}</${h}>`}
       <p part="pending">${sentence}</p>
     </section>`;
@@ -165,10 +172,10 @@ export class SharekDecision extends SharekElement {
     const locale = this.locale;
     const summary = pick(d.summary, locale);
     const h = headingTag(this.headingLevel);
-    return html`<section part="decision" class="decision ${d.outcome}" aria-labelledby="decision-heading">
+    return html`<section part="decision" class="decision ${d.outcome}" aria-labelledby=${this.landmark ? 'decision-heading' : nothing}>
       ${staticHtml`<${h} id="decision-heading" part="heading" class="heading"><span part="outcome" class="outcome">${outcomeHeadline(d.outcome)}</span></${h}>`}
       <p part="published" class="published">${msg(html`Published on ${this.date(d.publishedAt)}`)}</p>
-      <div part="summary" class="summary rich" lang=${summary.lang}>${sanitizedHtml(summary.text)}</div>
+      <div part="summary" class="summary rich" lang=${summary.lang}>${sanitizedHtml(summary.text, headingLevel(this.headingLevel, 1))}</div>
       ${d.changes.length ? this.renderChanges(d) : nothing}
       ${this.renderFeedback(d)}
       ${d.responses.length ? this.renderResponses(d) : nothing}

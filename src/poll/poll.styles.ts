@@ -34,6 +34,10 @@ export const styles = css`
     margin: 0 0 calc(var(--_space) * 0.5);
     padding: 0;
   }
+  /* The legend holds the question's heading, which carries the look. */
+  legend {
+    padding: 0;
+  }
   fieldset {
     border: 0;
     margin: 0;

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { ApiError } from '../api/errors.js';
@@ -9,6 +10,7 @@ import { ClockController } from '../shared/clock.js';
 import { Sending } from '../shared/sending.js';
 import { SharekVoteEvent } from '../shared/events.js';
 import { formatWait, pick } from '../shared/format.js';
+import { DEFAULT_HEADING_LEVEL, headingTag } from '../shared/heading.js';
 import { msg, str, type Locale } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
 import { barStyles, hostStyles, skeletonStyles, statusStyles } from '../shared/styles.js';
@@ -40,7 +42,7 @@ type PollStatus = Poll['status'];
  * @csspart poll - The box around everything.
  * @csspart status - The status badge (upcoming, open, voted, closed).
  * @csspart dates - When voting opens, closes or closed.
- * @csspart question - The question (the form's legend while voting is open).
+ * @csspart question - The question: the poll's heading (inside the form's legend while voting is open).
  * @csspart form - The voting form.
  * @csspart hint - How many options may be chosen (multiple choice).
  * @csspart options - The options: inputs while open, a list before opening.
@@ -64,6 +66,9 @@ export class SharekPoll extends SharekElement {
 
   /** The poll's id on the portal. */
   @property() poll = '';
+
+  /** Level of the poll's heading, its question (2–6): heading navigation finds the poll by it. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = DEFAULT_HEADING_LEVEL;
 
   /** The poll itself, when the page already has it: no request is made to show it. */
   @property({ attribute: false }) data?: Poll;
@@ -173,14 +178,18 @@ export class SharekPoll extends SharekElement {
         <span part="status" class="status ${badge}">${pollStatusLabel(badge)}</span>
         <span part="dates" class="when">${this.timeline(status, p)}</span>
       </p>
-      ${voting
-        ? this.renderForm(p, question)
-        : html`<p part="question" class="question" lang=${question.lang}>${question.text}</p>`}
+      ${voting ? this.renderForm(p, question) : this.renderQuestion(question, 'question')}
       ${status === 'upcoming' ? this.renderOptionList(p) : nothing}
       <!-- Named by its own text, so the status a vote focuses is said by what it says. -->
       <p part="message" class="message" role="status" tabindex="-1" id="message" aria-labelledby="message">${this.notice?.() ?? ''}</p>
       ${status === 'upcoming' ? nothing : renderResults(p, status, voted, this.locale, (iso) => this.date(iso))}
     </div>`;
+  }
+
+  /** The question as the poll's heading; the form is named by it. */
+  private renderQuestion(question: { text: string; lang: string }, part: string) {
+    const h = headingTag(this.headingLevel);
+    return staticHtml`<${h} part=${part} id="question" class="question" lang=${question.lang}>${question.text}</${h}>`;
   }
 
   private timeline(status: PollStatus, p: Poll) {
@@ -204,17 +213,18 @@ export class SharekPoll extends SharekElement {
     const locale = this.locale;
     const multiple = p.maxChoices > 1;
     const described = [multiple ? 'hint' : '', this.noChoice ? 'no-choice' : ''].filter(Boolean).join(' ');
-    return html`<form part="form" novalidate @submit=${this.submit}>
+    return html`<form part="form" novalidate @submit=${this.submit} aria-labelledby="question">
       <fieldset aria-describedby=${described || nothing}>
-        <legend part="question" class="question" lang=${question.lang}>${question.text}</legend>
+        <legend>${this.renderQuestion(question, 'question')}</legend>
         ${multiple ? html`<p part="hint" id="hint" class="hint">${choiceLimit(locale, p.maxChoices)}</p>` : nothing}
         <div part="options" class="options">
           ${p.options.map((o) => {
             const label = pick(o.label, locale);
+            // A name per poll: checkers (IBM Equal Access) group same-named inputs across polls, shadow roots or not.
             return html`<label part="option" class="option">
               <input
                 type=${multiple ? 'checkbox' : 'radio'}
-                name="choice"
+                name=${`choice-${p.id}`}
                 value=${o.id}
                 .checked=${this.chosen.includes(o.id)}
                 @click=${multiple ? this.refuseOverLimit : nothing}
@@ -275,7 +285,7 @@ export class SharekPoll extends SharekElement {
     if (!optionIds.length) {
       this.noChoice = true;
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('input[name=choice]')?.focus();
+      this.renderRoot.querySelector<HTMLInputElement>('[part~=options] input')?.focus();
       return;
     }
     const same = this.attempt && this.attempt.pollId === p.id && this.attempt.optionIds.join() === optionIds.join();

@@ -58,6 +58,24 @@ function safeLinks(root: DocumentFragment): DocumentFragment {
   return root;
 }
 
+/**
+ * Portal headings placed in the element's outline: the portal's highest
+ * becomes `top` and the others keep their distance below it (never past h6),
+ * so a policy's "h3" sits below the element's own heading, not beside it.
+ */
+function headingsFrom(root: DocumentFragment, top: number | undefined): DocumentFragment {
+  // Only h3–h6 pass the sanitiser (h1 and h2 are unwrapped).
+  const headings = top ? [...root.querySelectorAll('h3, h4, h5, h6')] : [];
+  const highest = Math.min(...headings.map((h) => +h.localName[1]!));
+  for (const h of headings) {
+    const moved = document.createElement(`h${Math.min(6, top! + +h.localName[1]! - highest)}`);
+    for (const a of h.attributes) moved.setAttribute(a.name, a.value);
+    moved.append(...h.childNodes);
+    h.replaceWith(moved);
+  }
+  return root;
+}
+
 /** Clean nodes for `html` now, or undefined while the fallback sanitiser is still loading. */
 function cleanNow(html: string): DocumentFragment | undefined {
   if (native()) {
@@ -91,21 +109,26 @@ export function prepareSanitizer(): void {
 class SanitizedHtml extends AsyncDirective {
   private shown?: string;
 
-  render(_html: string): unknown {
+  render(_html: string, _headingLevel?: number): unknown {
     return noChange;
   }
 
-  override update(_part: ChildPart, [html]: [string]): unknown {
-    if (html === this.shown) return noChange;
-    this.shown = html;
+  override update(_part: ChildPart, [html, headingLevel]: [string, number?]): unknown {
+    const shown = `${headingLevel ?? ''}|${html}`;
+    if (shown === this.shown) return noChange;
+    this.shown = shown;
     const nodes = cleanNow(html);
-    if (nodes) return nodes;
+    if (nodes) return headingsFrom(nodes, headingLevel);
     void loadPurify().then(() => {
-      if (this.shown === html && this.isConnected) this.setValue(cleanNow(html));
+      if (this.shown === shown && this.isConnected) this.setValue(headingsFrom(cleanNow(html)!, headingLevel));
     });
     return nothing;
   }
 }
 
-/** A lit directive for a child position: the only path from portal HTML to the DOM. */
+/**
+ * A lit directive for a child position: the only path from portal HTML to the
+ * DOM. `headingLevel`, when given, is the level the portal's highest heading
+ * takes (one below the heading the HTML sits under).
+ */
 export const sanitizedHtml = directive(SanitizedHtml);

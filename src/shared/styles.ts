@@ -26,6 +26,8 @@ export const hostStyles = css`
     font-family: var(--_font);
     line-height: 1.6;
     text-align: start;
+    /* In a grid or flex container the element may be narrower than its content's widest control: it reflows (320 CSS px). */
+    min-inline-size: 0;
   }
   :host([hidden]) {
     display: none;

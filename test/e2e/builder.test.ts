@@ -157,6 +157,66 @@ test('"the card only" shows the card without polls, comments, form or comment bu
   await page.close();
 });
 
+/** The WCAG 2 contrast of two #rrggbb colours, worked out here (not by the page's code). */
+function contrastOf(a: string, b: string): number {
+  const lum = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => {
+      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+test('an accent colour too light for white button text: a warning on the field, announced, and the nearest colour that passes', async () => {
+  const { page, problems } = await openBuilder();
+  await previewPart(page, 'sharek-consultation', 'title');
+  // A code string: tsx would wrap a function's inner names in a helper the page does not have.
+  const field = () =>
+    page.evaluate(`(() => {
+      const input = document.querySelector('#accent');
+      const described = (input.getAttribute('aria-describedby') || '').split(' ').map((id) => document.getElementById(id)?.textContent?.trim() ?? '');
+      const use = document.querySelector('#use-suggested');
+      return {
+        value: input.value,
+        described: described.join(' '),
+        announced: document.querySelector('#accent-check[aria-live=polite]')?.textContent?.replace(/\\s+/g, ' ').trim() ?? '',
+        use: use.hidden ? '' : use.textContent.trim(),
+        focused: document.activeElement?.id,
+      };
+    })()`) as Promise<{ value: string; described: string; announced: string; use: string; focused?: string }>;
+  // Sharek's own green passes: no warning, nothing to use instead.
+  let now = await field();
+  assert.doesNotMatch(now.described, /Warning/);
+  assert.equal(now.use, '');
+
+  await page.$eval('#accent', (input) => {
+    (input as HTMLInputElement).value = '#3cb371';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  now = await field();
+  assert.match(now.described, /^Warning: white button text on #3cb371 has a contrast of 2\.67:1, below the 4\.5:1/);
+  assert.equal(now.announced, now.described, 'the warning is in a polite live region');
+  const suggested = /^Use (#[0-9a-f]{6})$/.exec(now.use)?.[1];
+  assert.ok(suggested, `a colour to use instead: "${now.use}"`);
+  assert.ok(contrastOf(suggested, '#ffffff') >= 4.5, `${suggested} passes 4.5:1 (${contrastOf(suggested, '#ffffff').toFixed(2)})`);
+  // The nearest: darker, but not by much (same hue, less lightness).
+  assert.ok(contrastOf(suggested, '#ffffff') < 4.8, `${suggested} is the nearest that passes, not any dark colour`);
+  assert.match(now.described, new RegExp(`nearest colour that passes is ${suggested}`));
+
+  await page.click('#use-suggested');
+  now = await field();
+  assert.equal(now.value, suggested);
+  assert.equal(now.use, '', 'nothing more to use once it passes');
+  assert.doesNotMatch(now.described, /Warning/);
+  assert.equal(now.focused, 'accent', 'focus goes back to the colour field, not to the page');
+  assert.match(await snippet(page), new RegExp(`--sharek-accent: ${suggested}`));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('accent colour and corner radius: a style attribute in the snippet, the same look in the preview (no CSP violation)', async () => {
   const { page, problems } = await openBuilder();
   await previewPart(page, 'sharek-consultation', 'title');
