@@ -11,6 +11,7 @@ import { SharekComments } from './comments/comments.js';
 import { SharekPoll } from './poll/poll.js';
 import { SharekDecision } from './decision/decision.js';
 import { SharekConsultations } from './consultations/consultations.js';
+import { SharekModeration } from './moderation/moderation.js';
 import { defineAs } from './registry.js';
 
 export const elements = {
@@ -20,6 +21,7 @@ export const elements = {
   poll: SharekPoll,
   decision: SharekDecision,
   consultations: SharekConsultations,
+  moderation: SharekModeration,
 } as const;
 
 export interface DefineOptions {

@@ -6,6 +6,7 @@ export { SharekComments } from './comments/comments.js';
 export { SharekPoll } from './poll/poll.js';
 export { SharekDecision } from './decision/decision.js';
 export { SharekConsultations } from './consultations/consultations.js';
+export { SharekModeration } from './moderation/moderation.js';
 export { SharekElement } from './shared/base.js';
 export {
   SharekCommentReportedEvent,
