@@ -19,13 +19,18 @@ import {
   AdminComment,
   AdminCommentList,
   approveComment,
+  dismissReports,
   listComments,
   listReports,
+  Me,
   publishDecision,
+  queueSummary,
+  Queues,
   rejectComment,
   replyToComment,
   ReportList,
 } from './moderation.js';
+import { DEFAULT_RESPONSE_HOURS } from './settings.js';
 import { AuditPage, DEVELOPMENT_MODERATOR, moderatorByToken, readAudit } from './moderators.js';
 import { publishPolicy } from './policy.js';
 
@@ -38,6 +43,8 @@ export interface AdminOptions {
   trustedHops: number;
   /** Wrong credentials one address may send per window before 429; 10 per 10 minutes by default. */
   failures?: { max: number; windowMs: number };
+  /** The agency's target for answering a queued item, in hours (SHAREK_RESPONSE_HOURS); 72 by default. */
+  responseTimeHours?: number;
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -72,15 +79,27 @@ export function adminApi(o: AdminOptions): Hono<Env> {
   });
 
   const who = (c: Context<Env>) => c.get('moderator');
+  const responseTimeHours = o.responseTimeHours ?? DEFAULT_RESPONSE_HOURS;
+
+  // The console's sign-in check: whose credential this is.
+  admin.get('/me', (c) => sendWritten(Me, { moderator: who(c), responseTimeHours }));
 
   admin.get('/comments', (c) => {
-    const items = listComments(db, {
+    const reported = c.req.query('reported');
+    if (reported !== undefined && reported !== '' && reported !== 'true' && reported !== 'false') throw badRequest('reported', 'invalid');
+    const page = listComments(db, {
       status: c.req.query('status') || undefined,
       consultationId: c.req.query('consultation') || undefined,
+      sectionId: c.req.query('section') || undefined,
+      stakeholderType: c.req.query('stakeholder') || undefined,
+      reported: reported === 'true',
       limit: limitOf(c),
+      cursor: c.req.query('cursor'),
     });
-    return sendWritten(AdminCommentList, { items });
+    return sendWritten(AdminCommentList, page);
   });
+
+  admin.get('/queues', (c) => sendWritten(Queues, queueSummary(db, c.req.query('consultation') || undefined, responseTimeHours)));
 
   admin.post('/comments/:id/approve', (c) => sendWritten(AdminComment, approveComment(db, idOf(c), now(), who(c))));
 
@@ -88,6 +107,8 @@ export function adminApi(o: AdminOptions): Hono<Env> {
     const id = idOf(c);
     return sendWritten(AdminComment, rejectComment(db, id, await readJsonBody(c), now(), who(c)));
   });
+
+  admin.post('/comments/:id/dismiss-reports', (c) => sendWritten(AdminComment, dismissReports(db, idOf(c), now(), who(c))));
 
   admin.post('/comments/:id/reply', async (c) => {
     const id = idOf(c);

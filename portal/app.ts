@@ -57,6 +57,8 @@ export interface ApiOptions {
    * moderators' own credentials (moderators.ts) work with or without it.
    */
   adminToken?: string;
+  /** The agency's target for answering a queued item, in hours (SHAREK_RESPONSE_HOURS); 72 when left out. */
+  responseTimeHours?: number;
   /** Limits on comments, votes and reports (limits.ts: DEFAULT_RATE_LIMITS for what is left out). */
   rateLimits?: RateLimitsInput;
   /** How many reverse proxies stand in front (`true` is 1): the client address is read from that many `X-Forwarded-For` hops. */
@@ -140,7 +142,8 @@ export function createApi(options: ApiOptions): Hono {
     return res;
   });
 
-  app.route('/admin/v1', adminApi({ db, now, adminToken: options.adminToken, trustedHops }));
+  const responseTime = options.responseTimeHours !== undefined ? { responseTimeHours: options.responseTimeHours } : {};
+  app.route('/admin/v1', adminApi({ db, now, adminToken: options.adminToken, trustedHops, ...responseTime }));
 
   // A known path with another method is 405 with Allow; anything else is 404.
   for (const [path, methods] of allowedMethods(app)) {

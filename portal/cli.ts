@@ -117,7 +117,12 @@ function want(args: string[], min: number, max: number, usage: string): void {
 const commands: Record<string, Command> = {
   pending(db, args) {
     want(args, 0, 1, 'pending [consultationId]');
-    const items = listComments(db, { status: 'pending', consultationId: args[0], limit: 500 });
+    const items: AdminComment[] = [];
+    for (let cursor: string | null = ''; cursor !== null; ) {
+      const page = listComments(db, { status: 'pending', consultationId: args[0], limit: 500, cursor });
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    }
     return { value: items, text: items.length ? items.map(describe).join('\n\n') : 'No comments awaiting moderation.' };
   },
   approve(db, args, now, who) {

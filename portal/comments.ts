@@ -109,7 +109,8 @@ export function commentRoutes(app: Hono, o: CommentOptions): void {
     reported: db.prepare('SELECT 1 FROM reports WHERE comment_id = ? AND participant = ?'),
     reportsByParticipant: db.prepare('SELECT created_at FROM reports WHERE participant = ? AND created_at > ? ORDER BY created_at DESC').pluck(),
     reportsByAddress: db.prepare('SELECT created_at FROM reports WHERE client_address = ? AND created_at > ? ORDER BY created_at DESC').pluck(),
-    reportedFrom: db.prepare('SELECT 1 FROM reports WHERE comment_id = ? AND client_address = ?'),
+    // Dismissed reports are done with: a new report from the same address counts again.
+    reportedFrom: db.prepare('SELECT 1 FROM reports WHERE comment_id = ? AND client_address = ? AND dismissed_at IS NULL'),
     report: db.prepare(`
       INSERT INTO reports (comment_id, reason, note, participant, created_at, client_address, counted) VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (comment_id, participant) DO NOTHING`),

@@ -213,6 +213,19 @@ const migrations: string[] = [
     detail     TEXT             -- JSON: the reason, the reply, the outcome…
   );
   `,
+  // 4: the moderation console: who moderated and replied, a note with a rejection, reports a moderator dismissed.
+  `
+  -- the moderator who last approved or rejected the comment, and who last replied to it
+  ALTER TABLE comments ADD COLUMN moderated_by TEXT;
+  ALTER TABLE comments ADD COLUMN reply_by TEXT;
+  -- free text a moderator gave with a rejection, beside its reason
+  ALTER TABLE comments ADD COLUMN rejection_note TEXT;
+  -- set when a moderator judged the report unfounded: kept for the audit, no longer counted
+  ALTER TABLE reports ADD COLUMN dismissed_at TEXT;
+  CREATE INDEX reports_open ON reports (comment_id, created_at) WHERE dismissed_at IS NULL;
+  -- the published and rejected queues, most recently moderated first
+  CREATE INDEX comments_by_moderation ON comments (status, moderated_at, id);
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

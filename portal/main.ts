@@ -185,6 +185,7 @@ async function main(): Promise<void> {
     production: s.production,
     devIssuer: s.devIssuer,
     retentionDays: s.retentionDays,
+    responseTimeHours: s.responseTimeHours,
     rateLimits: s.rateLimits,
     trustProxy: s.trustProxy,
     ...(s.publicUrl ? { publicUrl: s.publicUrl } : {}),

@@ -47,6 +47,8 @@ const named = {
   Rejection: M.Rejection,
   Reply: M.Reply,
   NewDecision: M.NewDecision,
+  Me: M.Me,
+  Queues: M.Queues,
   NewPolicy,
   AuditEntry: Mods.AuditEntry,
   AuditPage: Mods.AuditPage,

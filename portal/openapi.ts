@@ -160,17 +160,59 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { '200': cachedRead('The usage policy.', 'UsagePolicy'), ...readErrors },
         },
       },
+      '/admin/v1/me': {
+        get: {
+          operationId: 'adminMe',
+          summary: 'Who this credential is (the console’s sign-in check), and the agency’s response time',
+          description:
+            '`responseTimeHours` is the agency’s target for answering a queued item (`SHAREK_RESPONSE_HOURS`, 72 by default).',
+          security: adminSecurity,
+          responses: { '200': written('The moderator’s name and the response time.', 'Me'), ...adminErrors([]) },
+        },
+      },
       '/admin/v1/comments': {
         get: {
           operationId: 'adminListComments',
-          summary: 'Comments in any status, oldest first, with report counts',
+          summary: 'Comments in any status, a page at a time, in the order of their queue',
+          description:
+            'Oldest first for `pending` (and without a status); most recently moderated first for `published` and ' +
+            '`rejected`; with `reported=true`, most distinct reporters first (then the oldest first report), and only ' +
+            'published comments unless `status` says otherwise. `nextCursor` is null on the last page.',
           security: adminSecurity,
           parameters: [
             query('status', 'Only comments in this status.', ref('CommentStatus')),
             query('consultation', 'Only comments on this consultation.', ref('Id')),
-            query('limit', 'At most this many.', { type: 'integer', minimum: 1, maximum: M.MAX_LIST, default: 100 }),
+            query('section', 'Only comments on this article (section id).', ref('Id')),
+            query('stakeholder', 'Only comments by this stakeholder type.', ref('StakeholderType')),
+            query('reported', 'Only comments with reports not dismissed.', { type: 'string', enum: ['true', 'false'] }),
+            query('limit', 'Page size.', { type: 'integer', minimum: 1, maximum: M.MAX_LIST, default: 100 }),
+            query('cursor', 'The previous page’s `nextCursor`.', { type: 'string' }),
           ],
-          responses: { '200': written('The comments.', 'AdminCommentList'), ...adminErrors(['400']) },
+          responses: { '200': written('One page of comments.', 'AdminCommentList'), ...adminErrors(['400']) },
+        },
+      },
+      '/admin/v1/queues': {
+        get: {
+          operationId: 'adminQueues',
+          summary: 'How many items each queue holds, and how long the oldest has waited',
+          description:
+            '`pending.oldestAt` is the oldest comment awaiting moderation; `reported` counts published comments with ' +
+            'reports not dismissed, and its `oldestAt` is the oldest such report.',
+          security: adminSecurity,
+          parameters: [query('consultation', 'Only this consultation.', ref('Id'))],
+          responses: { '200': written('The queues.', 'Queues'), ...adminErrors(['400']) },
+        },
+      },
+      '/admin/v1/comments/{id}/dismiss-reports': {
+        post: {
+          operationId: 'adminDismissReports',
+          summary: 'Dismiss a comment’s reports as unfounded (no body needed)',
+          description:
+            'The reports are kept (for the audit log, `comment.dismiss-reports`) but no longer counted in `reporters` ' +
+            'nor in the reported queue; reports made later count again.',
+          security: adminSecurity,
+          parameters: [idParam('Comment id.')],
+          responses: { '200': written('The comment.', 'AdminComment'), ...adminErrors(['400', '404', '415']) },
         },
       },
       '/admin/v1/comments/{id}/approve': {
@@ -185,7 +227,10 @@ export function openApiDocument(): Record<string, unknown> {
       '/admin/v1/comments/{id}/reject': {
         post: {
           operationId: 'adminRejectComment',
-          summary: 'Reject a comment with a reason from the usage policy',
+          summary: 'Reject a comment, or remove a published one, with a reason from the usage policy',
+          description:
+            'An optional `note` (at most 500 characters) is kept with the rejection. Audited as `comment.remove` when ' +
+            'the comment was published, else `comment.reject`.',
           security: adminSecurity,
           parameters: [idParam('Comment id.')],
           requestBody: { required: true, content: jsonContent('Rejection') },

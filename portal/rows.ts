@@ -81,6 +81,12 @@ export interface CommentRow {
   client_address: string | null;
   /** Comma-separated personal-data kinds that held it for a moderator; null when none. */
   held_for: string | null;
+  /** The moderator who last approved or rejected it. */
+  moderated_by: string | null;
+  /** The moderator who last replied. */
+  reply_by: string | null;
+  /** Free text given with a rejection. */
+  rejection_note: string | null;
 }
 
 export interface ReportRow {
@@ -91,8 +97,10 @@ export interface ReportRow {
   participant: string | null;
   created_at: string;
   client_address: string | null;
-  /** 1 when it counts (the first report of the comment from its address), else 0. */
+  /** 1 when it counts (the first undismissed report of the comment from its address), else 0. */
   counted: Flag;
+  /** When a moderator dismissed it; dismissed reports are kept but no longer counted. */
+  dismissed_at: string | null;
 }
 
 export interface PollRow {

@@ -29,7 +29,12 @@ export interface Settings {
   trustProxy: number;
   rateLimits: RateLimitsInput;
   retentionDays: number;
+  /** The agency's target for answering an item in the moderation queues, in hours (GET /admin/v1/me). */
+  responseTimeHours: number;
 }
+
+/** The response time when SHAREK_RESPONSE_HOURS is not set: three days. */
+export const DEFAULT_RESPONSE_HOURS = 72;
 
 export const DEFAULT_HOST = '127.0.0.1';
 
@@ -59,6 +64,7 @@ export function settingsFrom(env: Record<string, string | undefined>): Settings 
     trustProxy: env.SHAREK_TRUST_PROXY === 'true' ? 1 : (number(env, 'SHAREK_TRUST_PROXY', 0, 10) ?? 0),
     rateLimits,
     retentionDays: number(env, 'SHAREK_ADDRESS_RETENTION_DAYS', 1, 3650) ?? DEFAULT_RETENTION_DAYS,
+    responseTimeHours: number(env, 'SHAREK_RESPONSE_HOURS', 1, 8760) ?? DEFAULT_RESPONSE_HOURS,
   };
 }
 
