@@ -582,7 +582,7 @@ export class SharekModeration extends SharekElement {
               const oldest = counts[q].oldestAt;
               return html`<li>
                 ${queueLabel(q)}: ${formatNumber(this.locale, counts[q].count)}${oldest
-                  ? html` · ${msg(str`oldest since ${formatRelative(this.locale, oldest)}`)}${this.overdue(oldest) ? html` · ${this.renderOverdue()}` : nothing}`
+                  ? html` · ${msg(str`the oldest arrived ${formatRelative(this.locale, oldest)}`)}${this.overdue(oldest) ? html` · ${this.renderOverdue()}` : nothing}`
                   : nothing}
               </li>`;
             })}
@@ -802,12 +802,12 @@ export class SharekModeration extends SharekElement {
         ? msg('The decision for this consultation is published. A decision is published once and not replaced.')
         : closed
           ? msg('The consultation has closed: write the decision, preview it as citizens will see it, then publish it. The figures of what was heard are counted by the portal.')
-          : msg('A decision can be published only once the consultation has closed.');
+          : msg('A decision can be published only once the consultation has closed: until then the portal refuses it.');
     return html`<section part="decision-form" class="decision" aria-labelledby="decision-heading">
       ${heading}
       <p>${intro}</p>
       ${this.decisionMessage ? html`<p id="decision-message" class="done" tabindex="-1">${this.decisionMessage}</p>` : nothing}
-      ${closed || this.decisionError ? this.renderDecisionForm(c) : nothing}
+      ${c.status !== 'decided' ? this.renderDecisionForm(c) : nothing}
       ${this.preview ? this.renderPreview(c) : nothing}
     </section>`;
   }
@@ -992,7 +992,7 @@ export class SharekModeration extends SharekElement {
               </td>
               <td>
                 ${m.status === 'published'
-                  ? msg('Published')
+                  ? msg('Published', { id: 'report.published' })
                   : html`${msg('Rejected, not published')}${m.rejectionReason ? html`: ${this.reasonLabel(m.rejectionReason)}` : nothing}`}
               </td>
             </tr>`;
