@@ -23,6 +23,7 @@ import {
   listComments,
   listReports,
   Me,
+  previewDecision,
   publishDecision,
   queueSummary,
   Queues,
@@ -125,6 +126,12 @@ export function adminApi(o: AdminOptions): Hono<Env> {
   admin.post('/consultations/:id/decision', async (c) => {
     const id = idOf(c);
     return sendWritten(Decision, publishDecision(db, id, await readJsonBody(c), now(), who(c)), 201);
+  });
+
+  // Exactly what publishing would publish now, saved nowhere: the console's preview.
+  admin.post('/consultations/:id/decision/preview', async (c) => {
+    const id = idOf(c);
+    return sendWritten(Decision, previewDecision(db, id, await readJsonBody(c), now()));
   });
 
   admin.post('/policy', async (c) => sendWritten(UsagePolicy, publishPolicy(db, await readJsonBody(c), now(), who(c)), 201));

@@ -466,11 +466,12 @@ export function listReports(db: Db, filter: ReportFilter = {}): { items: Reporte
 export const MAX_LIMIT_REPORTS = 100;
 
 /**
- * Publishes the decision of a closed consultation. Refused (409) while it is
- * upcoming or open, and when one is already published: a decision is a
- * public record, so it is not replaced.
+ * The decision a consultation would get now from this input: validated, with
+ * the portal's clock and its own feedback figures. Refused (409) while the
+ * consultation is upcoming or open, and when one is already published.
+ * Writes nothing; call it inside the transaction that saves it, if any.
  */
-export function publishDecision(db: Db, consultationId: string, input: unknown, now: Date, who: string): DecisionT {
+function decisionFrom(db: Db, consultationId: string, input: unknown, now: Date): DecisionT {
   if (!Id.safeParse(consultationId).success) throw badRequest('id', 'invalid', 'Malformed consultation id.');
   // Said outright rather than dropped like other unknown members: whoever sent them expects them used.
   const computed = ['publishedAt', 'feedback'].filter((k) => typeof input === 'object' && input !== null && k in input);
@@ -480,37 +481,55 @@ export function publishDecision(db: Db, consultationId: string, input: unknown, 
       'The portal sets publishedAt (its clock) and feedback (the comments it holds); leave them out.',
     );
   }
+  const c = db
+    .prepare(`SELECT closes_at, ${CONSULTATION_STATUS_SQL} AS status FROM consultations c WHERE id = :id`)
+    .get({ id: consultationId, now: now.getTime() }) as (Pick<ConsultationRow, 'closes_at'> & WithStatus) | undefined;
+  if (!c) throw notFound(`No consultation ${consultationId}.`);
+  const status = c.status;
+  if (status === 'decided') {
+    throw new ProblemError(409, 'A decision is already published for this consultation; it is not replaced.');
+  }
+  if (status !== 'closed') {
+    throw new ProblemError(409, `The consultation is ${status} until ${c.closes_at}; publish its decision once it has closed.`);
+  }
+  const d = parseBody(NewDecision, input, Infinity);
+  const sections = new Set(
+    (db.prepare('SELECT id FROM sections WHERE consultation_id = ?').all(consultationId) as { id: string }[]).map((s) => s.id),
+  );
+  const errors = d.changes.flatMap((change, i) =>
+    change.sectionId !== undefined && !sections.has(change.sectionId) ? [{ field: `changes.${i}.sectionId`, code: 'invalid' }] : [],
+  );
+  if (errors.length) throw invalidFields(errors, 'A change names an article this consultation does not have.');
+  return {
+    consultationId,
+    publishedAt: now.toISOString(),
+    outcome: d.outcome,
+    summary: d.summary,
+    changes: d.changes,
+    feedback: feedbackOf(db, consultationId),
+    responses: d.responses,
+    ...(d.documentUrl !== undefined ? { documentUrl: d.documentUrl } : {}),
+  };
+}
+
+/**
+ * What publishing this decision would publish now, without saving or
+ * auditing it: the console shows it as citizens would see it.
+ */
+export function previewDecision(db: Db, consultationId: string, input: unknown, now: Date): DecisionT {
+  // One read transaction: the status and the figures are from the same moment.
+  return db.transaction(() => decisionFrom(db, consultationId, input, now))();
+}
+
+/**
+ * Publishes the decision of a closed consultation. Refused (409) while it is
+ * upcoming or open, and when one is already published: a decision is a
+ * public record, so it is not replaced.
+ */
+export function publishDecision(db: Db, consultationId: string, input: unknown, now: Date, who: string): DecisionT {
   return db
     .transaction((): DecisionT => {
-      const c = db
-        .prepare(`SELECT closes_at, ${CONSULTATION_STATUS_SQL} AS status FROM consultations c WHERE id = :id`)
-        .get({ id: consultationId, now: now.getTime() }) as (Pick<ConsultationRow, 'closes_at'> & WithStatus) | undefined;
-      if (!c) throw notFound(`No consultation ${consultationId}.`);
-      const status = c.status;
-      if (status === 'decided') {
-        throw new ProblemError(409, 'A decision is already published for this consultation; it is not replaced.');
-      }
-      if (status !== 'closed') {
-        throw new ProblemError(409, `The consultation is ${status} until ${c.closes_at}; publish its decision once it has closed.`);
-      }
-      const d = parseBody(NewDecision, input, Infinity);
-      const sections = new Set(
-        (db.prepare('SELECT id FROM sections WHERE consultation_id = ?').all(consultationId) as { id: string }[]).map((s) => s.id),
-      );
-      const errors = d.changes.flatMap((change, i) =>
-        change.sectionId !== undefined && !sections.has(change.sectionId) ? [{ field: `changes.${i}.sectionId`, code: 'invalid' }] : [],
-      );
-      if (errors.length) throw invalidFields(errors, 'A change names an article this consultation does not have.');
-      const decision: DecisionT = {
-        consultationId,
-        publishedAt: now.toISOString(),
-        outcome: d.outcome,
-        summary: d.summary,
-        changes: d.changes,
-        feedback: feedbackOf(db, consultationId),
-        responses: d.responses,
-        ...(d.documentUrl !== undefined ? { documentUrl: d.documentUrl } : {}),
-      };
+      const decision = decisionFrom(db, consultationId, input, now);
       db.prepare(
         `INSERT INTO decisions (consultation_id, published_at, outcome, summary, changes, feedback, responses, document_path)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -313,6 +313,24 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      '/admin/v1/consultations/{id}/decision/preview': {
+        post: {
+          operationId: 'adminPreviewDecision',
+          summary: 'The decision that publishing would publish now, without publishing it',
+          description:
+            'Takes the same body and answers the same validation errors and 409s as publishing, with the portal’s own ' +
+            '`feedback` figures and clock, but saves nothing and writes no audit entry.',
+          security: adminSecurity,
+          parameters: [idParam('Consultation id.')],
+          requestBody: { required: true, content: jsonContent('NewDecision') },
+          responses: {
+            '200': written('The decision as it would be published.', 'Decision'),
+            ...adminErrors(['400', '404', '413', '415'], {
+              '409': problem('The consultation is not closed yet, or already has a decision.'),
+            }),
+          },
+        },
+      },
       '/v1/embed-check': {
         get: {
           operationId: 'checkEmbedding',
