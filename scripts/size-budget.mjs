@@ -28,6 +28,9 @@ export const CHUNK_BUDGETS_KB = {
   'comment-form': 7.5,
   poll: 4.8,
   decision: 3.5,
+  // The agency's console (issue 14): loaded only where <sharek-moderation> is, never on citizens' pages.
+  moderation: 12.5,
+  'ar-moderation': 3.5, // the console's Arabic messages, apart from the citizens' (scripts/split-locales.mjs)
 };
 
 /** gzip -9, the figure every size in this repository is quoted in. Deterministic for the same bytes. */

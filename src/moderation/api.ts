@@ -16,7 +16,7 @@ export const QueueName = z.enum(['pending', 'reported', 'published', 'rejected']
 export type QueueName = z.infer<typeof QueueName>;
 export const QUEUES: readonly QueueName[] = ['pending', 'reported', 'published', 'rejected'];
 
-export const Me = z.object({ moderator: z.string(), responseTimeHours: z.number() });
+export const Me = z.object({ moderator: z.string(), responseTimeHours: z.int() });
 
 export const AdminComment = z.object({
   id: Id,
@@ -34,11 +34,11 @@ export const AdminComment = z.object({
   rejectionReason: z.optional(ReportReason),
   rejectionNote: z.optional(z.string()),
   reply: z.optional(z.object({ body: z.string(), createdAt: DateTime, by: z.optional(z.string()) })),
-  reports: z.optional(z.number()),
-  reporters: z.optional(z.number()),
+  reports: z.optional(z.int()),
+  reporters: z.optional(z.int()),
   firstReportedAt: z.optional(DateTime),
   lastReportedAt: z.optional(DateTime),
-  reportReasons: z.optional(z.partialRecord(ReportReason, z.number())),
+  reportReasons: z.optional(z.partialRecord(ReportReason, z.int())),
   heldFor: z.optional(z.array(z.string())),
   heldFound: z.optional(z.array(z.string())),
 });
@@ -46,14 +46,14 @@ export type AdminComment = z.infer<typeof AdminComment>;
 
 const CommentList = z.object({ items: z.array(AdminComment), nextCursor: z.optional(z.nullable(z.string())) });
 
-const Queue = z.object({ count: z.number(), oldestAt: z.optional(z.nullable(DateTime)) });
+const Queue = z.object({ count: z.int(), oldestAt: z.optional(z.nullable(DateTime)) });
 export const Queues = z.object({
-  responseTimeHours: z.number(),
+  responseTimeHours: z.int(),
   queues: z.object({ pending: Queue, reported: Queue, published: Queue, rejected: Queue }),
 });
 export type Queues = z.infer<typeof Queues>;
 
-const Counts = z.record(z.string(), z.number());
+const Counts = z.record(z.string(), z.int());
 export const FeedbackReport = z.object({
   consultation: z.object({ id: Id, title: z.record(z.string(), z.string()), status: z.string(), opensAt: DateTime, closesAt: DateTime }),
   generatedAt: DateTime,
@@ -75,9 +75,9 @@ export const FeedbackReport = z.object({
   ),
   counts: z.object({
     byArticle: z.array(
-      z.object({ sectionId: z.nullable(z.string()), title: z.union([z.string(), z.record(z.string(), z.string())]), byStakeholderType: Counts, total: z.number() }),
+      z.object({ sectionId: z.nullable(z.string()), title: z.record(z.string(), z.string()), byStakeholderType: Counts, total: z.int() }),
     ),
-    total: z.number(),
+    total: z.int(),
   }),
 });
 export type FeedbackReport = z.infer<typeof FeedbackReport>;

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import { html as staticHtml } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import { ApiError } from '../api/errors.js';
 import type { Consultation, ConsultationSummary, Decision, ReportReason, UsagePolicy } from '../api/schemas.js';
@@ -7,16 +7,22 @@ import { ensureDefined, splitTag } from '../registry.js';
 import { SharekElement } from '../shared/base.js';
 import { formatDate, formatNumber, formatRelative, pick } from '../shared/format.js';
 import { DEFAULT_HEADING_LEVEL, headingTag } from '../shared/heading.js';
-import { msg, str } from '../shared/localize.js';
+import { addMessages, msg, str } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
 import { hostStyles } from '../shared/styles.js';
 import { STAKEHOLDER_TYPES, stakeholderLabel, statusLabel } from '../shared/texts.js';
 import { AdminClient, QUEUES, signedOut, type AdminComment, type FeedbackReport, type Filters, type QueueName, type Queues } from './api.js';
 import { emptyDraft, OUTCOMES, toDecisionDraft, type DraftFields } from './decision-form.js';
+import { decisionTag } from './preview-tag.js';
 import { styles } from './moderation.styles.js';
 import { doneCount, hours, outcomeLabel, queueLabel, refusal, reporters, selectedCount, type Done } from './texts.js';
 
 const HOUR = 3_600_000;
+
+/** The console's Arabic messages: a chunk of their own, so citizens' pages never load them. */
+let arabic: Promise<void> | undefined;
+const loadArabic = () => (arabic ??= addMessages('ar', () => import('../generated/locales/ar-moderation.js').then((m) => m.templates)));
+let arabicLoaded = false;
 const PAGE = 20;
 
 type View = 'queues' | 'decision' | 'report';
@@ -105,6 +111,15 @@ export class SharekModeration extends SharekElement {
   /** Generation of the list's requests, so an answer for old filters is dropped. */
   private listRequest = 0;
 
+  /** The first render in Arabic waits for the console's own Arabic messages too. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.locale !== 'ar' || arabicLoaded) return super.scheduleUpdate();
+    return loadArabic().then(() => {
+      arabicLoaded = true;
+      return super.scheduleUpdate();
+    });
+  }
+
   /** Signs out: forgets the credential and everything it showed. */
   signOut(message = ''): void {
     this.#admin = undefined;
@@ -141,7 +156,7 @@ export class SharekModeration extends SharekElement {
     const input = form.elements.namedItem('credential') as HTMLInputElement;
     const credential = input.value.trim();
     if (!credential) {
-      this.signInMessage = this.inLocale(() => msg('Enter your moderator credential.'));
+      this.signInMessage = this.inLocale(() => msg('Enter your moderator credential.', { id: 'moderation.enter-your-moderator-credential' }));
       this.focusAfter = { id: 'credential' };
       return;
     }
@@ -161,7 +176,7 @@ export class SharekModeration extends SharekElement {
       void this.reload();
     } catch (e) {
       this.signInMessage = this.inLocale(() =>
-        signedOut(e) ? msg('This credential was not accepted. Check it and try again.') : errorMessage(e),
+        signedOut(e) ? msg('This credential was not accepted. Check it and try again.', { id: 'moderation.this-credential-was-not-accepted-check' }) : errorMessage(e),
       );
       this.focusAfter = { id: 'credential' };
       if (!signedOut(e)) this.reportError(e, { quiet: true });
@@ -173,7 +188,7 @@ export class SharekModeration extends SharekElement {
   /** A 401/403 after sign-in: the credential was revoked or the session is no longer valid. */
   private lostSession(e: unknown): boolean {
     if (!signedOut(e)) return false;
-    this.signOut(this.inLocale(() => msg('The portal no longer accepts your credential. Sign in again.')));
+    this.signOut(this.inLocale(() => msg('The portal no longer accepts your credential. Sign in again.', { id: 'moderation.the-portal-no-longer-accepts-your' })));
     return true;
   }
 
@@ -331,7 +346,7 @@ export class SharekModeration extends SharekElement {
       refused.forEach((id) => errors.set(id, this.inLocale(() => refusal((results[ids.indexOf(id)] as PromiseRejectedResult).reason as Error))));
       this.rowErrors = errors;
       this.alert = this.inLocale(() =>
-        msg(str`The portal refused ${formatNumber(this.locale, refused.length)} of ${formatNumber(this.locale, ids.length)}: they are back in the queue.`),
+        msg(str`The portal refused ${formatNumber(this.locale, refused.length)} of ${formatNumber(this.locale, ids.length)}: they are back in the queue.`, { id: 'moderation.the-portal-refused-n-of-n' }),
       );
       this.focusAfter = { row: before.findIndex((c) => c.id === refused[0]) };
     }
@@ -363,7 +378,7 @@ export class SharekModeration extends SharekElement {
     this.focusAfter = { id: `row-${comment.id}` };
     try {
       this.replace(await admin.reply(comment.id, body));
-      this.announcement = this.inLocale(() => msg('Reply published.'));
+      this.announcement = this.inLocale(() => msg('Reply published.', { id: 'moderation.reply-published' }));
     } catch (e) {
       if (this.lostSession(e)) return;
       this.replace({ ...comment, reply: previous });
@@ -421,7 +436,7 @@ export class SharekModeration extends SharekElement {
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      this.announcement = this.inLocale(() => msg('The report was downloaded.'));
+      this.announcement = this.inLocale(() => msg('The report was downloaded.', { id: 'moderation.the-report-was-downloaded' }));
     } catch (e) {
       if (!this.lostSession(e)) this.alert = this.inLocale(() => errorMessage(e));
     }
@@ -439,20 +454,21 @@ export class SharekModeration extends SharekElement {
       const decision = publish ? await admin.publishDecision(id, body) : await admin.previewDecision(id, body);
       this.preview = decision;
       if (publish) {
-        this.decisionMessage = this.inLocale(() => msg('The decision is published. Citizens see it now.'));
+        this.decisionMessage = this.inLocale(() => msg('The decision is published. Citizens see it now.', { id: 'moderation.the-decision-is-published-citizens-see' }));
         this.announcement = this.decisionMessage;
         this.chosen = await this.client.getConsultation(id).catch(() => this.chosen);
       }
       await ensureDefined(`${this.tagPrefix}-decision`);
       this.focusAfter = { id: publish ? 'decision-message' : 'preview-heading' };
+      this.requestUpdate();
     } catch (e) {
       if (this.lostSession(e)) return;
       const status = e instanceof ApiError ? e.status : undefined;
       this.decisionError = this.inLocale(() =>
         status === 409
-          ? msg('The portal refused: a decision can be published only once the consultation has closed, and only once.')
+          ? msg('The portal refused: a decision can be published only once the consultation has closed, and only once.', { id: 'moderation.the-portal-refused-a-decision-can' })
           : status === 400
-            ? msg('The portal refused the decision: check the fields listed below.')
+            ? msg('The portal refused the decision: check the fields listed below.', { id: 'moderation.the-portal-refused-the-decision-check' })
             : errorMessage(e),
       );
       this.fieldErrors = (e instanceof ApiError && e.problem?.errors) || [];
@@ -470,7 +486,7 @@ export class SharekModeration extends SharekElement {
   override render() {
     const h = headingTag(this.headingLevel);
     return html`<section part="console" class="console" aria-labelledby="console-heading">
-      ${staticHtml`<${h} id="console-heading" part="heading" class="heading" tabindex="-1">${msg('Moderation')}</${h}>`}
+      ${staticHtml`<${h} id="console-heading" part="heading" class="heading" tabindex="-1">${msg('Moderation', { id: 'moderation.moderation' })}</${h}>`}
       <div part="status" class="status" role="status">${this.announcement}</div>
       ${this.moderator ? this.renderSignedIn() : this.renderSignIn()}
     </section>`;
@@ -478,8 +494,8 @@ export class SharekModeration extends SharekElement {
 
   private renderSignIn() {
     return html`<form part="sign-in" class="sign-in" @submit=${this.signIn} novalidate>
-      <p>${msg('Sign in with your own moderator credential. It is kept only in this tab, and forgotten when you sign out or close it.')}</p>
-      <label for="credential">${msg('Moderator credential')}</label>
+      <p>${msg('Sign in with your own moderator credential. It is kept only in this tab, and forgotten when you sign out or close it.', { id: 'moderation.sign-in-with-your-own-moderator' })}</p>
+      <label for="credential">${msg('Moderator credential', { id: 'moderation.moderator-credential' })}</label>
       <input
         id="credential"
         name="credential"
@@ -491,14 +507,14 @@ export class SharekModeration extends SharekElement {
         aria-invalid=${this.signInMessage ? 'true' : nothing}
       />
       ${this.signInMessage ? html`<p id="sign-in-message" part="error" class="error" role="alert">${this.signInMessage}</p>` : nothing}
-      <button type="submit" ?disabled=${this.signingIn}>${this.signingIn ? msg('Checking…') : msg('Sign in')}</button>
+      <button type="submit" ?disabled=${this.signingIn}>${this.signingIn ? msg('Checking…', { id: 'moderation.checking' }) : msg('Sign in', { id: 'moderation.sign-in' })}</button>
     </form>`;
   }
 
   private renderSignedIn() {
     return html`<p part="session" class="session">
-        <span>${msg(str`Signed in as ${this.moderator}`)}</span>
-        <button type="button" class="secondary" @click=${() => this.signOut()}>${msg('Sign out')}</button>
+        <span>${msg(str`Signed in as ${this.moderator}`, { id: 'moderation.signed-in-as-n' })}</span>
+        <button type="button" class="secondary" @click=${() => this.signOut()}>${msg('Sign out', { id: 'moderation.sign-out' })}</button>
       </p>
       ${this.alert ? html`<div part="error" class="error" role="alert"><p>${this.alert}</p></div>` : nothing} ${this.renderFilters()}
       ${this.renderViews()}
@@ -508,11 +524,11 @@ export class SharekModeration extends SharekElement {
   private renderFilters() {
     const locale = this.locale;
     const sections = this.chosen?.sections ?? [];
-    return html`<div part="filters" class="filters" role="group" aria-label=${msg('Filters')}>
+    return html`<div part="filters" class="filters" role="group" aria-label=${msg('Filters', { id: 'moderation.filters' })}>
       <label
-        >${msg('Consultation')}
-        <select @change=${(e: Event) => void this.chooseConsultation((e.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!this.filters.consultation}>${msg('All consultations')}</option>
+        >${msg('Consultation', { id: 'moderation.consultation' })}
+        <select id="filter-consultation" @change=${(e: Event) => void this.chooseConsultation((e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${!this.filters.consultation}>${msg('All consultations', { id: 'moderation.all-consultations' })}</option>
           ${this.consultations.map((c) => {
             const t = pick(c.title, locale);
             return html`<option value=${c.id} ?selected=${this.filters.consultation === c.id} lang=${t.lang}>${t.text} (${statusLabel(c.status)})</option>`;
@@ -520,18 +536,18 @@ export class SharekModeration extends SharekElement {
         </select></label
       >
       <label
-        >${msg('Article')}
-        <select ?disabled=${!sections.length} @change=${(e: Event) => this.setFilter('section', (e.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!this.filters.section}>${msg('All articles')}</option>
+        >${msg('Article', { id: 'moderation.article' })}
+        <select id="filter-section" ?disabled=${!sections.length} @change=${(e: Event) => this.setFilter('section', (e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${!this.filters.section}>${msg('All articles', { id: 'moderation.all-articles' })}</option>
           ${sections.map(
-            (s) => html`<option value=${s.id} ?selected=${this.filters.section === s.id}>${msg(str`Article ${s.number}`)}: ${pick(s.title, locale).text}</option>`,
+            (s) => html`<option value=${s.id} ?selected=${this.filters.section === s.id}>${msg(str`Article ${s.number}`, { id: 'moderation.article-n' })}: ${pick(s.title, locale).text}</option>`,
           )}
         </select></label
       >
       <label
-        >${msg('Type of participant')}
-        <select @change=${(e: Event) => this.setFilter('stakeholder', (e.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!this.filters.stakeholder}>${msg('All types')}</option>
+        >${msg('Type of participant', { id: 'moderation.type-of-participant' })}
+        <select id="filter-stakeholder" @change=${(e: Event) => this.setFilter('stakeholder', (e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${!this.filters.stakeholder}>${msg('All types', { id: 'moderation.all-types' })}</option>
           ${STAKEHOLDER_TYPES.map((t) => html`<option value=${t} ?selected=${this.filters.stakeholder === t}>${stakeholderLabel(t)}</option>`)}
         </select></label
       >
@@ -544,15 +560,15 @@ export class SharekModeration extends SharekElement {
       html`<button type="button" class=${this.view === view ? '' : 'secondary'} aria-pressed=${this.view === view ? 'true' : 'false'} @click=${() => void this.showView(view)}>
         ${label}
       </button>`;
-    return html`<div part="views" class="views" role="group" aria-label=${msg('What to work on')}>
-      ${button('queues', msg('Comments'))} ${button('decision', msg('Decision'))} ${button('report', msg('Feedback report'))}
+    return html`<div part="views" class="views" role="group" aria-label=${msg('What to work on', { id: 'moderation.what-to-work-on' })}>
+      ${button('queues', msg('Comments', { id: 'moderation.comments' }))} ${button('decision', msg('Decision', { id: 'moderation.decision' }))} ${button('report', msg('Feedback report', { id: 'moderation.feedback-report' }))}
     </div>`;
   }
 
   private renderQueues() {
     const counts = this.queueCounts?.queues;
     return html`${this.renderSummary()}
-      <div part="queues" class="tabs" role="tablist" aria-label=${msg('Queues')} @keydown=${this.onTabKey}>
+      <div part="queues" class="tabs" role="tablist" aria-label=${msg('Queues', { id: 'moderation.queues' })} @keydown=${this.onTabKey}>
         ${QUEUES.map(
           (q) => html`<button
             type="button"
@@ -575,14 +591,14 @@ export class SharekModeration extends SharekElement {
     const counts = this.queueCounts?.queues;
     const target = hours(this.locale, this.responseTimeHours);
     return html`<div part="queue-summary" class="summary">
-      <p>${msg(str`Response time: ${target}.`)}</p>
+      <p>${msg(str`Response time: ${target}.`, { id: 'moderation.response-time-n' })}</p>
       ${counts
         ? html`<ul>
             ${(['pending', 'reported'] as const).map((q) => {
               const oldest = counts[q].oldestAt;
               return html`<li>
                 ${queueLabel(q)}: ${formatNumber(this.locale, counts[q].count)}${oldest
-                  ? html` · ${msg(str`the oldest arrived ${formatRelative(this.locale, oldest)}`)}${this.overdue(oldest) ? html` · ${this.renderOverdue()}` : nothing}`
+                  ? html` · ${msg(str`the oldest arrived ${formatRelative(this.locale, oldest)}`, { id: 'moderation.the-oldest-arrived-n' })}${this.overdue(oldest) ? html` · ${this.renderOverdue()}` : nothing}`
                   : nothing}
               </li>`;
             })}
@@ -596,35 +612,35 @@ export class SharekModeration extends SharekElement {
   }
 
   private renderOverdue() {
-    return html`<strong part="overdue" class="overdue">${msg('Overdue')}</strong>`;
+    return html`<strong part="overdue" class="overdue">${msg('Overdue', { id: 'moderation.overdue' })}</strong>`;
   }
 
   private renderQueue() {
-    if (this.listState === 'loading') return html`<p class="loading" aria-busy="true">${msg('Loading the comments…')}</p>`;
+    if (this.listState === 'loading') return html`<p class="loading" aria-busy="true">${msg('Loading the comments…', { id: 'moderation.loading-the-comments' })}</p>`;
     if (this.listState === 'error') {
       return html`<div part="error" class="error" role="alert">
         <p>${errorMessage(this.listError)}</p>
-        <button type="button" @click=${() => void this.reload()}>${msg('Try again')}</button>
+        <button type="button" @click=${() => void this.reload()}>${msg('Try again', { id: 'moderation.try-again' })}</button>
       </div>`;
     }
-    if (!this.items.length) return html`<p id="queue-empty" class="empty" tabindex="-1">${msg('No comments in this queue.')}</p>`;
+    if (!this.items.length) return html`<p id="queue-empty" class="empty" tabindex="-1">${msg('No comments in this queue.', { id: 'moderation.no-comments-in-this-queue' })}</p>`;
     const all = this.items.length > 0 && this.items.every((c) => this.selected.has(c.id));
     const some = this.selected.size;
     const reasons = this.policy?.reportReasons ?? [];
-    return html`<div part="toolbar" class="toolbar" role="group" aria-label=${msg('Selected comments')}>
+    return html`<div part="toolbar" class="toolbar" role="group" aria-label=${msg('Selected comments', { id: 'moderation.selected-comments' })}>
         <label class="check"
           ><input type="checkbox" .checked=${all} .indeterminate=${some > 0 && !all} @change=${(e: Event) => this.toggleAll((e.target as HTMLInputElement).checked)} />
-          ${msg('Select all on this page')}</label
+          ${msg('Select all on this page', { id: 'moderation.select-all-on-this-page' })}</label
         >
         <span class="selected">${selectedCount(this.locale, some)}</span>
         ${this.queue === 'pending'
-          ? html`<button type="button" ?disabled=${!some} @click=${() => void this.approve([...this.selected])}>${msg('Approve selected')}</button>`
+          ? html`<button type="button" ?disabled=${!some} @click=${() => void this.approve([...this.selected])}>${msg('Approve selected', { id: 'moderation.approve-selected' })}</button>`
           : nothing}
         ${this.queue !== 'rejected'
           ? html`<label
-                >${msg('Reason')}
+                >${msg('Reason', { id: 'moderation.reason' })}
                 <select @change=${(e: Event) => (this.bulkReason = (e.target as HTMLSelectElement).value)}>
-                  <option value="" ?selected=${!this.bulkReason}>${msg('Choose a reason')}</option>
+                  <option value="" ?selected=${!this.bulkReason}>${msg('Choose a reason', { id: 'moderation.choose-a-reason' })}</option>
                   ${reasons.map((r) => html`<option value=${r.code} ?selected=${this.bulkReason === r.code}>${this.reasonLabel(r.code)}</option>`)}
                 </select></label
               >
@@ -634,7 +650,7 @@ export class SharekModeration extends SharekElement {
                 ?disabled=${!some || !this.bulkReason}
                 @click=${() => void this.reject([...this.selected], this.bulkReason as ReportReason)}
               >
-                ${this.queue === 'pending' ? msg('Reject selected') : msg('Remove selected')}
+                ${this.queue === 'pending' ? msg('Reject selected', { id: 'moderation.reject-selected' }) : msg('Remove selected', { id: 'moderation.remove-selected' })}
               </button>`
           : nothing}
       </div>
@@ -644,10 +660,10 @@ export class SharekModeration extends SharekElement {
         </caption>
         <thead>
           <tr>
-            <th scope="col"><span class="visually-hidden">${msg('Selected')}</span></th>
-            <th scope="col">${msg('Comment')}</th>
-            <th scope="col">${msg('Waiting')}</th>
-            <th scope="col">${msg('Actions')}</th>
+            <th scope="col"><span class="visually-hidden">${msg('Selected', { id: 'moderation.selected' })}</span></th>
+            <th scope="col">${msg('Comment', { id: 'moderation.comment' })}</th>
+            <th scope="col">${msg('Waiting', { id: 'moderation.waiting' })}</th>
+            <th scope="col">${msg('Actions', { id: 'moderation.actions' })}</th>
           </tr>
         </thead>
         <tbody>
@@ -655,7 +671,7 @@ export class SharekModeration extends SharekElement {
         </tbody>
       </table>
       ${this.nextCursor
-        ? html`<p part="more" class="more"><button type="button" class="secondary" @click=${() => void this.loadMore()}>${msg('Load more')}</button></p>`
+        ? html`<p part="more" class="more"><button type="button" class="secondary" @click=${() => void this.loadMore()}>${msg('Load more', { id: 'moderation.load-more' })}</button></p>`
         : nothing}`;
   }
 
@@ -669,7 +685,7 @@ export class SharekModeration extends SharekElement {
       <td>
         <input
           type="checkbox"
-          aria-label=${msg('Select')}
+          aria-label=${msg('Select', { id: 'moderation.select' })}
           aria-describedby=${`body-${c.id}`}
           .checked=${this.selected.has(c.id)}
           @change=${(e: Event) => this.toggle(c.id, (e.target as HTMLInputElement).checked)}
@@ -677,20 +693,20 @@ export class SharekModeration extends SharekElement {
       </td>
       <td class="what">
         <p class="who">
-          <strong>${c.displayName || msg('No name given')}</strong> · ${stakeholderLabel(c.stakeholderType)}
+          <strong>${c.displayName || msg('No name given', { id: 'moderation.no-name-given' })}</strong> · ${stakeholderLabel(c.stakeholderType)}
           ${title ? html` · <span lang=${title.lang}>${title.text}</span>` : nothing}
-          ${section ? html` · <span lang=${section.lang}>${section.text}</span>` : c.sectionId ? nothing : html` · ${msg('The draft as a whole')}`}
+          ${section ? html` · <span lang=${section.lang}>${section.text}</span>` : c.sectionId ? nothing : html` · ${msg('The draft as a whole', { id: 'moderation.the-draft-as-a-whole' })}`}
         </p>
         <p id=${`body-${c.id}`} class="body">${c.body}</p>
         ${this.renderFlags(c)}
-        ${c.reply ? html`<p class="reply"><strong>${msg('Agency reply:')}</strong> ${c.reply.body}</p>` : nothing}
+        ${c.reply ? html`<p class="reply"><strong>${msg('Agency reply:', { id: 'moderation.agency-reply' })}</strong> ${c.reply.body}</p>` : nothing}
         ${error ? html`<p part="error" class="error" role="alert">${error}</p>` : nothing}
       </td>
       <td class="age">
         ${waitingSince
           ? html`<time datetime=${waitingSince}>${formatRelative(locale, waitingSince)}</time>${this.overdue(waitingSince) ? html`<br />${this.renderOverdue()}` : nothing}`
           : c.moderatedAt
-            ? html`${msg('Moderated')} <time datetime=${c.moderatedAt}>${formatRelative(locale, c.moderatedAt)}</time>${c.moderatedBy ? html`<br />${c.moderatedBy}` : nothing}`
+            ? html`${msg('Moderated', { id: 'moderation.moderated' })} <time datetime=${c.moderatedAt}>${formatRelative(locale, c.moderatedAt)}</time>${c.moderatedBy ? html`<br />${c.moderatedBy}` : nothing}`
             : html`<time datetime=${c.createdAt}>${formatRelative(locale, c.createdAt)}</time>`}
       </td>
       <td part="actions" class="actions">${this.renderActions(c)}</td>
@@ -702,15 +718,15 @@ export class SharekModeration extends SharekElement {
     const flags = [];
     if (c.heldFor?.length || c.heldFound?.length) {
       flags.push(html`<p class="flag">
-        <strong>${msg('May contain personal data.')}</strong>
-        ${c.heldFound?.length ? html`${msg('Found:')} <bdi>${c.heldFound.join('، ')}</bdi>` : nothing}
+        <strong>${msg('May contain personal data.', { id: 'moderation.may-contain-personal-data' })}</strong>
+        ${c.heldFound?.length ? html`${msg('Found:', { id: 'moderation.found' })} <bdi>${c.heldFound.join('، ')}</bdi>` : nothing}
       </p>`);
     }
     const reasons = Object.entries(c.reportReasons ?? {}) as [string, number][];
     if ((c.reporters ?? c.reports ?? 0) > 0 && (this.queue === 'reported' || reasons.length)) {
       flags.push(html`<div class="flag">
         <p><strong>${reporters(locale, c.reporters ?? c.reports ?? 0)}</strong>${c.firstReportedAt && c.lastReportedAt
-            ? html` · ${msg(str`first ${formatDate(locale, c.firstReportedAt)}, latest ${formatDate(locale, c.lastReportedAt)}`)}`
+            ? html` · ${msg(str`first ${formatDate(locale, c.firstReportedAt)}, latest ${formatDate(locale, c.lastReportedAt)}`, { id: 'moderation.first-n-latest-n' })}`
             : nothing}</p>
         ${reasons.length
           ? html`<ul class="reasons">
@@ -720,7 +736,7 @@ export class SharekModeration extends SharekElement {
       </div>`);
     }
     if (c.status === 'rejected' && c.rejectionReason) {
-      flags.push(html`<p class="flag">${msg('Reason:')} ${this.reasonLabel(c.rejectionReason)}${c.rejectionNote ? html` — ${c.rejectionNote}` : nothing}</p>`);
+      flags.push(html`<p class="flag">${msg('Reason:', { id: 'moderation.reason-2' })} ${this.reasonLabel(c.rejectionReason)}${c.rejectionNote ? html` — ${c.rejectionNote}` : nothing}</p>`);
     }
     return flags;
   }
@@ -730,15 +746,15 @@ export class SharekModeration extends SharekElement {
     if (open === 'reject') return this.renderRejectForm(c);
     if (open === 'reply') return this.renderReplyForm(c);
     const reported = (c.reporters ?? c.reports ?? 0) > 0;
-    return html`${c.status === 'pending' ? html`<button type="button" @click=${() => void this.approve([c.id])}>${msg('Approve')}</button>` : nothing}
+    return html`${c.status === 'pending' ? html`<button type="button" @click=${() => void this.approve([c.id])}>${msg('Approve', { id: 'moderation.approve' })}</button>` : nothing}
     ${c.status !== 'rejected'
-      ? html`<button type="button" class="secondary" @click=${() => this.openForm(c.id, 'reject')}>${c.status === 'published' ? msg('Remove') : msg('Reject')}</button>`
+      ? html`<button type="button" class="secondary" @click=${() => this.openForm(c.id, 'reject')}>${c.status === 'published' ? msg('Remove', { id: 'moderation.remove' }) : msg('Reject', { id: 'moderation.reject' })}</button>`
       : nothing}
     ${c.status === 'published'
-      ? html`<button type="button" class="secondary" @click=${() => this.openForm(c.id, 'reply')}>${c.reply ? msg('Change the reply') : msg('Reply')}</button>`
+      ? html`<button type="button" class="secondary" @click=${() => this.openForm(c.id, 'reply')}>${c.reply ? msg('Change the reply', { id: 'moderation.change-the-reply' }) : msg('Reply', { id: 'moderation.reply' })}</button>`
       : nothing}
     ${reported && this.queue === 'reported'
-      ? html`<button type="button" class="secondary" @click=${() => void this.dismiss(c.id)}>${msg('Dismiss the reports')}</button>`
+      ? html`<button type="button" class="secondary" @click=${() => void this.dismiss(c.id)}>${msg('Dismiss the reports', { id: 'moderation.dismiss-the-reports' })}</button>`
       : nothing}`;
   }
 
@@ -763,16 +779,16 @@ export class SharekModeration extends SharekElement {
     };
     return html`<form class="inline" @submit=${submit} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.closeForm(c.id)}>
       <label
-        >${msg('Reason')}
+        >${msg('Reason', { id: 'moderation.reason' })}
         <select id=${`reject-${c.id}`} name="reason" required>
-          <option value="">${msg('Choose a reason')}</option>
+          <option value="">${msg('Choose a reason', { id: 'moderation.choose-a-reason' })}</option>
           ${(this.policy?.reportReasons ?? []).map((r) => html`<option value=${r.code}>${this.reasonLabel(r.code)}</option>`)}
         </select></label
       >
-      <label>${msg('Note (optional)')} <textarea name="note" maxlength="500" rows="2"></textarea></label>
+      <label>${msg('Note (optional)', { id: 'moderation.note-optional' })} <textarea name="note" maxlength="500" rows="2"></textarea></label>
       <span class="buttons">
-        <button type="submit">${c.status === 'published' ? msg('Remove the comment') : msg('Reject the comment')}</button>
-        <button type="button" class="secondary" @click=${() => this.closeForm(c.id)}>${msg('Cancel')}</button>
+        <button type="submit">${c.status === 'published' ? msg('Remove the comment', { id: 'moderation.remove-the-comment' }) : msg('Reject the comment', { id: 'moderation.reject-the-comment' })}</button>
+        <button type="button" class="secondary" @click=${() => this.closeForm(c.id)}>${msg('Cancel', { id: 'moderation.cancel' })}</button>
       </span>
     </form>`;
   }
@@ -784,10 +800,10 @@ export class SharekModeration extends SharekElement {
       if (body) void this.reply(c, body);
     };
     return html`<form class="inline" @submit=${submit} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.closeForm(c.id)}>
-      <label>${msg('The agency’s reply')} <textarea id=${`reply-${c.id}`} name="reply" rows="4" maxlength="5000" required .value=${c.reply?.body ?? ''}></textarea></label>
+      <label>${msg('The agency’s reply', { id: 'moderation.the-agency-s-reply' })} <textarea id=${`reply-${c.id}`} name="reply" rows="4" maxlength="5000" required .value=${c.reply?.body ?? ''}></textarea></label>
       <span class="buttons">
-        <button type="submit">${msg('Publish the reply')}</button>
-        <button type="button" class="secondary" @click=${() => this.closeForm(c.id)}>${msg('Cancel')}</button>
+        <button type="submit">${msg('Publish the reply', { id: 'moderation.publish-the-reply' })}</button>
+        <button type="button" class="secondary" @click=${() => this.closeForm(c.id)}>${msg('Cancel', { id: 'moderation.cancel' })}</button>
       </span>
     </form>`;
   }
@@ -795,14 +811,14 @@ export class SharekModeration extends SharekElement {
   private renderDecision() {
     const c = this.chosen!;
     const sub = headingTag(this.headingLevel, 1);
-    const heading = staticHtml`<${sub} id="decision-heading" class="subheading">${msg('Publish the decision')}</${sub}>`;
+    const heading = staticHtml`<${sub} id="decision-heading" class="subheading">${msg('Publish the decision', { id: 'moderation.publish-the-decision' })}</${sub}>`;
     const closed = c.status === 'closed';
     const intro =
       c.status === 'decided'
-        ? msg('The decision for this consultation is published. A decision is published once and not replaced.')
+        ? msg('The decision for this consultation is published. A decision is published once and not replaced.', { id: 'moderation.the-decision-for-this-consultation-is' })
         : closed
-          ? msg('The consultation has closed: write the decision, preview it as citizens will see it, then publish it. The figures of what was heard are counted by the portal.')
-          : msg('A decision can be published only once the consultation has closed: until then the portal refuses it.');
+          ? msg('The consultation has closed: write the decision, preview it as citizens will see it, then publish it. The figures of what was heard are counted by the portal.', { id: 'moderation.the-consultation-has-closed-write-the' })
+          : msg('A decision can be published only once the consultation has closed: until then the portal refuses it.', { id: 'moderation.a-decision-can-be-published-only' });
     return html`<section part="decision-form" class="decision" aria-labelledby="decision-heading">
       ${heading}
       <p>${intro}</p>
@@ -825,56 +841,56 @@ export class SharekModeration extends SharekElement {
           </div>`
         : nothing}
       <fieldset>
-        <legend>${msg('Outcome')}</legend>
+        <legend>${msg('Outcome', { id: 'moderation.outcome' })}</legend>
         ${OUTCOMES.map(
           (o) => html`<label class="check"><input type="radio" name="outcome" value=${o} .checked=${d.outcome === o} @change=${() => set({ outcome: o })} /> ${outcomeLabel(o)}</label>`,
         )}
       </fieldset>
-      <p class="hint" id="html-hint">${msg('The summary may use simple HTML: paragraphs, lists, bold and links. Anything else is removed.')}</p>
-      <label>${msg('Summary in Arabic')} <textarea lang="ar" dir="rtl" rows="5" aria-describedby="html-hint" .value=${d.summaryAr} @input=${(e: Event) => set({ summaryAr: value(e) })}></textarea></label>
-      <label>${msg('Summary in English')} <textarea lang="en" dir="ltr" rows="5" aria-describedby="html-hint" .value=${d.summaryEn} @input=${(e: Event) => set({ summaryEn: value(e) })}></textarea></label>
+      <p class="hint" id="html-hint">${msg('The summary may use simple HTML: paragraphs, lists, bold and links. Anything else is removed.', { id: 'moderation.the-summary-may-use-simple-html' })}</p>
+      <label>${msg('Summary in Arabic', { id: 'moderation.summary-in-arabic' })} <textarea lang="ar" dir="rtl" rows="5" aria-describedby="html-hint" .value=${d.summaryAr} @input=${(e: Event) => set({ summaryAr: value(e) })}></textarea></label>
+      <label>${msg('Summary in English', { id: 'moderation.summary-in-english' })} <textarea lang="en" dir="ltr" rows="5" aria-describedby="html-hint" .value=${d.summaryEn} @input=${(e: Event) => set({ summaryEn: value(e) })}></textarea></label>
 
       <fieldset>
-        <legend>${msg('What changed')}</legend>
+        <legend>${msg('What changed', { id: 'moderation.what-changed' })}</legend>
         ${d.changes.map((row, i) => {
           const update = (patch: Partial<typeof row>) => set({ changes: d.changes.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
           const n = formatNumber(locale, i + 1);
-          return html`<div class="row" role="group" aria-label=${msg(str`Change ${n}`)}>
+          return html`<div class="row" role="group" aria-label=${msg(str`Change ${n}`, { id: 'moderation.change-n' })}>
             <label
-              >${msg('Article')}
+              >${msg('Article', { id: 'moderation.article' })}
               <select id=${`change-${i}`} @change=${(e: Event) => update({ sectionId: value(e) })}>
-                <option value="" ?selected=${!row.sectionId}>${msg('The draft as a whole')}</option>
-                ${c.sections.map((s) => html`<option value=${s.id} ?selected=${row.sectionId === s.id}>${msg(str`Article ${s.number}`)}: ${pick(s.title, locale).text}</option>`)}
+                <option value="" ?selected=${!row.sectionId}>${msg('The draft as a whole', { id: 'moderation.the-draft-as-a-whole' })}</option>
+                ${c.sections.map((s) => html`<option value=${s.id} ?selected=${row.sectionId === s.id}>${msg(str`Article ${s.number}`, { id: 'moderation.article-n' })}: ${pick(s.title, locale).text}</option>`)}
               </select></label
             >
-            <label>${msg('What changed, in Arabic')} <textarea lang="ar" dir="rtl" rows="2" .value=${row.ar} @input=${(e: Event) => update({ ar: value(e) })}></textarea></label>
-            <label>${msg('What changed, in English')} <textarea lang="en" dir="ltr" rows="2" .value=${row.en} @input=${(e: Event) => update({ en: value(e) })}></textarea></label>
-            <button type="button" class="secondary" @click=${() => this.removeRow('changes', i)}>${msg(str`Remove change ${n}`)}</button>
+            <label>${msg('What changed, in Arabic', { id: 'moderation.what-changed-in-arabic' })} <textarea lang="ar" dir="rtl" rows="2" .value=${row.ar} @input=${(e: Event) => update({ ar: value(e) })}></textarea></label>
+            <label>${msg('What changed, in English', { id: 'moderation.what-changed-in-english' })} <textarea lang="en" dir="ltr" rows="2" .value=${row.en} @input=${(e: Event) => update({ en: value(e) })}></textarea></label>
+            <button type="button" class="secondary" @click=${() => this.removeRow('changes', i)}>${msg(str`Remove change ${n}`, { id: 'moderation.remove-change-n' })}</button>
           </div>`;
         })}
-        <button type="button" class="secondary" id="add-change" @click=${() => this.addRow('changes')}>${msg('Add a change')}</button>
+        <button type="button" class="secondary" id="add-change" @click=${() => this.addRow('changes')}>${msg('Add a change', { id: 'moderation.add-a-change' })}</button>
       </fieldset>
 
       <fieldset>
-        <legend>${msg('You said — we did')}</legend>
+        <legend>${msg('You said — we did', { id: 'moderation.you-said-we-did' })}</legend>
         ${d.responses.map((row, i) => {
           const update = (patch: Partial<typeof row>) => set({ responses: d.responses.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
           const n = formatNumber(locale, i + 1);
-          return html`<div class="row" role="group" aria-label=${msg(str`Theme ${n}`)}>
-            <label>${msg('Theme in Arabic')} <input id=${`theme-${i}`} lang="ar" dir="rtl" .value=${row.themeAr} @input=${(e: Event) => update({ themeAr: value(e) })} /></label>
-            <label>${msg('Theme in English')} <input lang="en" dir="ltr" .value=${row.themeEn} @input=${(e: Event) => update({ themeEn: value(e) })} /></label>
-            <label>${msg('What we did, in Arabic')} <textarea lang="ar" dir="rtl" rows="2" .value=${row.ar} @input=${(e: Event) => update({ ar: value(e) })}></textarea></label>
-            <label>${msg('What we did, in English')} <textarea lang="en" dir="ltr" rows="2" .value=${row.en} @input=${(e: Event) => update({ en: value(e) })}></textarea></label>
-            <button type="button" class="secondary" @click=${() => this.removeRow('responses', i)}>${msg(str`Remove theme ${n}`)}</button>
+          return html`<div class="row" role="group" aria-label=${msg(str`Theme ${n}`, { id: 'moderation.theme-n' })}>
+            <label>${msg('Theme in Arabic', { id: 'moderation.theme-in-arabic' })} <input id=${`theme-${i}`} lang="ar" dir="rtl" .value=${row.themeAr} @input=${(e: Event) => update({ themeAr: value(e) })} /></label>
+            <label>${msg('Theme in English', { id: 'moderation.theme-in-english' })} <input lang="en" dir="ltr" .value=${row.themeEn} @input=${(e: Event) => update({ themeEn: value(e) })} /></label>
+            <label>${msg('What we did, in Arabic', { id: 'moderation.what-we-did-in-arabic' })} <textarea lang="ar" dir="rtl" rows="2" .value=${row.ar} @input=${(e: Event) => update({ ar: value(e) })}></textarea></label>
+            <label>${msg('What we did, in English', { id: 'moderation.what-we-did-in-english' })} <textarea lang="en" dir="ltr" rows="2" .value=${row.en} @input=${(e: Event) => update({ en: value(e) })}></textarea></label>
+            <button type="button" class="secondary" @click=${() => this.removeRow('responses', i)}>${msg(str`Remove theme ${n}`, { id: 'moderation.remove-theme-n' })}</button>
           </div>`;
         })}
-        <button type="button" class="secondary" id="add-theme" @click=${() => this.addRow('responses')}>${msg('Add a theme')}</button>
+        <button type="button" class="secondary" id="add-theme" @click=${() => this.addRow('responses')}>${msg('Add a theme', { id: 'moderation.add-a-theme' })}</button>
       </fieldset>
 
-      <label>${msg('Address of the final document')} <input type="url" dir="ltr" .value=${d.documentUrl} @input=${(e: Event) => set({ documentUrl: value(e) })} /></label>
+      <label>${msg('Address of the final document', { id: 'moderation.address-of-the-final-document' })} <input type="url" dir="ltr" .value=${d.documentUrl} @input=${(e: Event) => set({ documentUrl: value(e) })} /></label>
       <p class="buttons">
-        <button type="button" class="secondary" @click=${() => void this.sendDecision(false)}>${msg('Preview')}</button>
-        <button type="button" @click=${() => void this.sendDecision(true)}>${msg('Publish the decision')}</button>
+        <button type="button" class="secondary" @click=${() => void this.sendDecision(false)}>${msg('Preview', { id: 'moderation.preview' })}</button>
+        <button type="button" @click=${() => void this.sendDecision(true)}>${msg('Publish the decision', { id: 'moderation.publish-the-decision' })}</button>
       </p>
     </form>`;
   }
@@ -899,9 +915,9 @@ export class SharekModeration extends SharekElement {
 
   private renderPreview(c: Consultation) {
     const sub = headingTag(this.headingLevel, 1);
-    const tag = unsafeStatic(`${this.tagPrefix}-decision`);
+    const tag = decisionTag(this.tagPrefix);
     return html`<div part="preview" class="preview" role="group" aria-labelledby="preview-heading">
-      ${staticHtml`<${sub} id="preview-heading" class="subheading" tabindex="-1">${msg('As citizens will see it')}</${sub}>`}
+      ${staticHtml`<${sub} id="preview-heading" class="subheading" tabindex="-1">${msg('As citizens will see it', { id: 'moderation.as-citizens-will-see-it' })}</${sub}>`}
       ${staticHtml`<${tag} lang=${this.locale} heading-level=${Math.min(6, this.headingLevel + 2)} .data=${this.preview} .consultationData=${c}></${tag}>`}
     </div>`;
   }
@@ -909,11 +925,11 @@ export class SharekModeration extends SharekElement {
   private renderFeedbackReport() {
     const c = this.chosen!;
     const sub = headingTag(this.headingLevel, 1);
-    const heading = staticHtml`<${sub} id="report-heading" class="subheading">${msg('Feedback report')}</${sub}>`;
+    const heading = staticHtml`<${sub} id="report-heading" class="subheading">${msg('Feedback report', { id: 'moderation.feedback-report' })}</${sub}>`;
     if (c.status === 'upcoming' || c.status === 'open') {
       return html`<section part="report" class="report" aria-labelledby="report-heading">
         ${heading}
-        <p>${msg('The feedback report is available once the consultation has closed.')}</p>
+        <p>${msg('The feedback report is available once the consultation has closed.', { id: 'moderation.the-feedback-report-is-available-once' })}</p>
       </section>`;
     }
     if (this.reportLoadError) {
@@ -921,40 +937,40 @@ export class SharekModeration extends SharekElement {
         ${heading}
         <div part="error" class="error" role="alert">
           <p>${errorMessage(this.reportLoadError)}</p>
-          <button type="button" @click=${() => void this.loadReport()}>${msg('Try again')}</button>
+          <button type="button" @click=${() => void this.loadReport()}>${msg('Try again', { id: 'moderation.try-again' })}</button>
         </div>
       </section>`;
     }
     const r = this.report;
-    if (!r) return html`<p class="loading" aria-busy="true">${msg('Loading the report…')}</p>`;
+    if (!r) return html`<p class="loading" aria-busy="true">${msg('Loading the report…', { id: 'moderation.loading-the-report' })}</p>`;
     const locale = this.locale;
     const sub2 = headingTag(this.headingLevel, 2);
     const title = pick(r.consultation.title, locale);
     return html`<section part="report" class="report" aria-labelledby="report-heading">
       ${heading}
       <p class="no-print buttons">
-        <button type="button" class="secondary" @click=${() => void this.download('csv')}>${msg('Download CSV')}</button>
-        <button type="button" class="secondary" @click=${() => void this.download('json')}>${msg('Download JSON')}</button>
-        <button type="button" class="secondary" @click=${() => window.print()}>${msg('Print')}</button>
+        <button type="button" class="secondary" @click=${() => void this.download('csv')}>${msg('Download CSV', { id: 'moderation.download-csv' })}</button>
+        <button type="button" class="secondary" @click=${() => void this.download('json')}>${msg('Download JSON', { id: 'moderation.download-json' })}</button>
+        <button type="button" class="secondary" @click=${() => window.print()}>${msg('Print', { id: 'moderation.print' })}</button>
       </p>
       <p><strong lang=${title.lang}>${title.text}</strong></p>
       <p>
-        ${msg(str`Open from ${formatDate(locale, r.consultation.opensAt)} to ${formatDate(locale, r.consultation.closesAt)}.`)}
-        ${msg(str`Report made on ${formatDate(locale, r.generatedAt)}.`)}
+        ${msg(str`Open from ${formatDate(locale, r.consultation.opensAt)} to ${formatDate(locale, r.consultation.closesAt)}.`, { id: 'moderation.open-from-n-to-n' })}
+        ${msg(str`Report made on ${formatDate(locale, r.generatedAt)}.`, { id: 'moderation.report-made-on-n' })}
       </p>
-      ${staticHtml`<${sub2} class="subheading">${msg('Published comments by article and type of participant')}</${sub2}>`}
+      ${staticHtml`<${sub2} class="subheading">${msg('Published comments by article and type of participant', { id: 'moderation.published-comments-by-article-and-type' })}</${sub2}>`}
       <table class="counts">
         <thead>
           <tr>
-            <th scope="col">${msg('Article')}</th>
+            <th scope="col">${msg('Article', { id: 'moderation.article' })}</th>
             ${STAKEHOLDER_TYPES.map((t) => html`<th scope="col">${stakeholderLabel(t)}</th>`)}
-            <th scope="col">${msg('Total')}</th>
+            <th scope="col">${msg('Total', { id: 'moderation.total' })}</th>
           </tr>
         </thead>
         <tbody>
           ${r.counts.byArticle.map(
             (a) => html`<tr>
-              <th scope="row">${a.sectionId ? (typeof a.title === 'string' ? a.title : pick(a.title, locale).text) : msg('The draft as a whole')}</th>
+              <th scope="row">${a.sectionId ? pick(a.title, locale).text : msg('The draft as a whole', { id: 'moderation.the-draft-as-a-whole' })}</th>
               ${STAKEHOLDER_TYPES.map((t) => html`<td>${formatNumber(locale, a.byStakeholderType[t] ?? 0)}</td>`)}
               <td>${formatNumber(locale, a.total)}</td>
             </tr>`,
@@ -962,38 +978,38 @@ export class SharekModeration extends SharekElement {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">${msg('Total')}</th>
+            <th scope="row">${msg('Total', { id: 'moderation.total' })}</th>
             <td colspan=${STAKEHOLDER_TYPES.length}></td>
             <td>${formatNumber(locale, r.counts.total)}</td>
           </tr>
         </tfoot>
       </table>
-      ${staticHtml`<${sub2} class="subheading">${msg('Comments')}</${sub2}>`}
+      ${staticHtml`<${sub2} class="subheading">${msg('Comments', { id: 'moderation.comments' })}</${sub2}>`}
       <table class="report-comments">
         <thead>
           <tr>
-            <th scope="col">${msg('Date')}</th>
-            <th scope="col">${msg('Article')}</th>
-            <th scope="col">${msg('Type of participant')}</th>
-            <th scope="col">${msg('Comment')}</th>
-            <th scope="col">${msg('Outcome')}</th>
+            <th scope="col">${msg('Date', { id: 'moderation.date' })}</th>
+            <th scope="col">${msg('Article', { id: 'moderation.article' })}</th>
+            <th scope="col">${msg('Type of participant', { id: 'moderation.type-of-participant' })}</th>
+            <th scope="col">${msg('Comment', { id: 'moderation.comment' })}</th>
+            <th scope="col">${msg('Outcome', { id: 'moderation.outcome' })}</th>
           </tr>
         </thead>
         <tbody>
           ${r.comments.map((m) => {
-            const section = m.sectionTitle ? pick(m.sectionTitle, locale).text : m.sectionId ? m.sectionId : msg('The draft as a whole');
+            const section = m.sectionTitle ? pick(m.sectionTitle, locale).text : m.sectionId ? m.sectionId : msg('The draft as a whole', { id: 'moderation.the-draft-as-a-whole' });
             return html`<tr>
               <td><time datetime=${m.createdAt}>${formatDate(locale, m.createdAt)}</time></td>
               <td>${section}</td>
               <td>${stakeholderLabel(m.stakeholderType)}${m.displayName ? html`<br />${m.displayName}` : nothing}</td>
               <td>
                 ${m.body ?? nothing}
-                ${m.reply ? html`<p class="reply"><strong>${msg('Agency reply:')}</strong> ${m.reply.body}</p>` : nothing}
+                ${m.reply ? html`<p class="reply"><strong>${msg('Agency reply:', { id: 'moderation.agency-reply' })}</strong> ${m.reply.body}</p>` : nothing}
               </td>
               <td>
                 ${m.status === 'published'
-                  ? msg('Published', { id: 'report.published' })
-                  : html`${msg('Rejected, not published')}${m.rejectionReason ? html`: ${this.reasonLabel(m.rejectionReason)}` : nothing}`}
+                  ? msg('Published', { id: 'moderation.report-published' })
+                  : html`${msg('Rejected, not published', { id: 'moderation.rejected-not-published' })}${m.rejectionReason ? html`: ${this.reasonLabel(m.rejectionReason)}` : nothing}`}
               </td>
             </tr>`;
           })}

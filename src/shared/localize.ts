@@ -34,6 +34,15 @@ export function loadLocale(locale: Locale): Promise<void> {
   return (loading[locale] ??= import('../generated/locales/ar.js').then((m) => void (catalogues.ar = m.templates)));
 }
 
+/**
+ * Adds messages to `locale`'s, once they are loaded: an element whose texts
+ * are a chunk of their own (the moderation console) brings them itself.
+ */
+export async function addMessages(locale: Locale, more: () => Promise<TemplateMap>): Promise<void> {
+  await loadLocale(locale);
+  Object.assign(catalogues[locale]!, await more());
+}
+
 /** True when `locale`'s messages are here, so rendering in it needs no wait. */
 export const localeLoaded = (locale: Locale) => locale === 'en' || catalogues[locale] !== undefined;
 

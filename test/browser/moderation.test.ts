@@ -73,8 +73,9 @@ async function signedIn(lang: 'ar' | 'en' = 'en') {
 /** A label's own words, without its field's. */
 const ownText = (label: Element) => clean([...label.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join(' '));
 
-const select = (el: Element, label: string) =>
-  $$<HTMLLabelElement>(el, '[part~=filters] label').find((l) => ownText(l) === label)?.querySelector('select');
+const FILTERS = { Consultation: 'consultation', Article: 'section', 'Type of participant': 'stakeholder' } as const;
+/** A filter, found by its English label (checked once in the filters test); by id so the Arabic tests find it too. */
+const select = (el: Element, label: keyof typeof FILTERS) => $<HTMLSelectElement>(el, `#filter-${FILTERS[label]}`);
 
 async function choose(sel: HTMLSelectElement, value: string) {
   sel.value = value;
@@ -276,6 +277,7 @@ describe('sharek-moderation', function () {
     await newComment(`Individual on article 2 (${marker}).`, { sectionId: 'art-2' });
     const el = await signedIn();
     await onConsultation(el, OPEN);
+    for (const label of Object.keys(FILTERS) as (keyof typeof FILTERS)[]) expect(ownText(select(el, label)!.closest('label')!)).to.equal(label);
     const spy = spyFetch();
     try {
       await choose(select(el, 'Article')!, 'art-2');
