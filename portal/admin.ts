@@ -13,7 +13,7 @@ import { Hono, type Context } from 'hono';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Decision, UsagePolicy } from '../src/api/schemas.js';
 import type { Db } from './db.js';
-import { badRequest, idOf, ProblemError, problemType, readJsonBody, sendWritten } from './http.js';
+import { badRequest, idOf, ProblemError, problemType, publicUrls, readJsonBody, sendWritten, type PublicUrls } from './http.js';
 import { clientAddressOf } from './limits.js';
 import {
   AdminComment,
@@ -31,6 +31,7 @@ import {
   replyToComment,
   ReportList,
 } from './moderation.js';
+import { feedbackReport, FeedbackReport, reasonLabelsOf, reportCsv, reportFileName, reportLanguageOf } from './report.js';
 import { DEFAULT_RESPONSE_HOURS } from './settings.js';
 import { AuditPage, DEVELOPMENT_MODERATOR, moderatorByToken, readAudit } from './moderators.js';
 import { publishPolicy } from './policy.js';
@@ -46,6 +47,8 @@ export interface AdminOptions {
   failures?: { max: number; windowMs: number };
   /** The agency's target for answering a queued item, in hours (SHAREK_RESPONSE_HOURS); 72 by default. */
   responseTimeHours?: number;
+  /** The public URLs (http.ts), for a decision's document in the feedback report. */
+  urls?: PublicUrls;
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -132,6 +135,25 @@ export function adminApi(o: AdminOptions): Hono<Env> {
   admin.post('/consultations/:id/decision/preview', async (c) => {
     const id = idOf(c);
     return sendWritten(Decision, previewDecision(db, id, await readJsonBody(c), now()));
+  });
+
+  // The feedback report of a closed consultation (report.ts): JSON, and CSV for a spreadsheet.
+  const urls = o.urls ?? publicUrls(undefined);
+  const reportOf = (c: Context<Env>) => {
+    const id = idOf(c);
+    return feedbackReport(db, id, now(), (path) => urls.file(c, path));
+  };
+  admin.get('/consultations/:id/report', (c) => sendWritten(FeedbackReport, reportOf(c)));
+  admin.get('/consultations/:id/report.csv', (c) => {
+    const lang = reportLanguageOf(c.req.query('lang'));
+    const report = reportOf(c);
+    return new Response(reportCsv(report, lang, reasonLabelsOf(db)), {
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${reportFileName(report.consultation.id)}"`,
+        'Cache-Control': 'no-store',
+      },
+    });
   });
 
   admin.post('/policy', async (c) => sendWritten(UsagePolicy, publishPolicy(db, await readJsonBody(c), now(), who(c)), 201));

@@ -143,7 +143,7 @@ export function createApi(options: ApiOptions): Hono {
   });
 
   const responseTime = options.responseTimeHours !== undefined ? { responseTimeHours: options.responseTimeHours } : {};
-  app.route('/admin/v1', adminApi({ db, now, adminToken: options.adminToken, trustedHops, ...responseTime }));
+  app.route('/admin/v1', adminApi({ db, now, adminToken: options.adminToken, trustedHops, urls: routes.urls, ...responseTime }));
 
   // A known path with another method is 405 with Allow; anything else is 404.
   for (const [path, methods] of allowedMethods(app)) {

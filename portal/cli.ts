@@ -9,7 +9,7 @@
  * SHAREK_MODERATOR), else as `terminal:<account>`. Exit status: 0 done,
  * 1 refused (unknown comment, invalid input, wrong state), 2 usage error.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { ReportReason } from '../src/api/schemas.js';
 import { openDatabase, type Db } from './db.js';
 import { isEntryPoint } from './entry.js';
@@ -26,6 +26,7 @@ import {
 } from './moderation.js';
 import { addModerator, listModerators, readAudit, revokeModerator, terminalActor } from './moderators.js';
 import { publishPolicy } from './policy.js';
+import { feedbackReport, reasonLabelsOf, reportCsv, reportLanguageOf } from './report.js';
 
 const HELP = `Sharek portal moderation (database: $SHAREK_DB or .data/portal.sqlite)
 
@@ -42,6 +43,12 @@ Usage: npm run portal -- <command> [arguments] [--json] [--as <moderator>]
                                            publish the decision of a closed consultation
                                            (a Decision without consultationId, publishedAt
                                            and feedback: the portal sets those)
+  report <consultationId> [--format csv|json] [--lang ar|en] [--out file]
+                                           the feedback report of a closed consultation:
+                                           every comment and its outcome, counts by article
+                                           and stakeholder type; CSV (UTF-8 with BOM, for a
+                                           spreadsheet; header in --lang, default ar) or JSON;
+                                           to the file given, else printed
   publish-policy <policy.json>             publish a new usage policy version (a UsagePolicy
                                            without updatedAt); upcoming and open
                                            consultations move to it
@@ -82,6 +89,8 @@ export function runCli(argv: string[], io: CliIo): number {
   try {
     const run = commands[command];
     if (!run) throw new UsageError(`unknown command "${command}"`);
+    // Where a decision's seeded document lives, for the report: the public URL the portal runs at.
+    publicBase = io.env.SHAREK_PUBLIC_URL || `http://localhost:${io.env.PORT || 8080}`;
     // Never create an empty database by mistake: the portal makes (and in development seeds) it on first start.
     // A production database starts with its first moderator, made before the first start.
     const creates = command === 'moderator' && rest[0] === 'add';
@@ -109,6 +118,18 @@ export function runCli(argv: string[], io: CliIo): number {
 }
 
 type Command = (db: Db, args: string[], now: Date, who: string) => { text: string; value: unknown };
+
+let publicBase = 'http://localhost:8080';
+
+/** Takes `--name value` out of args; undefined when absent, a usage error when the value is missing. */
+function option(args: string[], name: string, usage: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  if (value === undefined || value.startsWith('--')) throw new UsageError(`usage: npm run portal -- ${usage}`);
+  args.splice(i, 2);
+  return value;
+}
 
 function want(args: string[], min: number, max: number, usage: string): void {
   if (args.length < min || args.length > max) throw new UsageError(`usage: npm run portal -- ${usage}`);
@@ -162,6 +183,23 @@ const commands: Record<string, Command> = {
     want(args, 2, 2, 'publish-decision <consultationId> <decision.json>');
     const d = publishDecision(db, args[0]!, readJson(args[1]!), now, who);
     return { value: d, text: `Published the decision on ${d.consultationId}: ${d.outcome}, ${d.publishedAt}.` };
+  },
+  report(db, args, now) {
+    const usage = 'report <consultationId> [--format csv|json] [--lang ar|en] [--out file]';
+    const format = option(args, '--format', usage) ?? 'csv';
+    const lang = reportLanguageOf(option(args, '--lang', usage));
+    const out = option(args, '--out', usage);
+    want(args, 1, 1, usage);
+    if (format !== 'csv' && format !== 'json') throw new UsageError(`usage: npm run portal -- ${usage}`);
+    const report = feedbackReport(db, args[0]!, now, (path) => new URL(path, `${publicBase.replace(/\/+$/, '')}/api/`).href);
+    const content = format === 'csv' ? reportCsv(report, lang, reasonLabelsOf(db)) : `${JSON.stringify(report, null, 2)}\n`;
+    if (out === undefined) return { value: report, text: content.replace(/\r?\n$/, '') };
+    writeFileSync(out, content);
+    const shown = report.comments.filter((c) => c.status === 'published').length;
+    return {
+      value: { file: out, format, comments: report.comments.length, published: shown },
+      text: `Wrote the feedback report of ${report.consultation.id} (${report.comments.length} comments, ${shown} published) to ${out}.`,
+    };
   },
   'publish-policy'(db, args, now, who) {
     want(args, 1, 1, 'publish-policy <policy.json>');

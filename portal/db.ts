@@ -19,7 +19,7 @@ export type Db = Database.Database;
  * Migrations, applied in order; `PRAGMA user_version` records how many ran.
  * Never edit one that has shipped: append a new one.
  */
-const migrations: string[] = [
+export const migrations: readonly string[] = [
   `
   CREATE TABLE agencies (
     id        TEXT PRIMARY KEY,

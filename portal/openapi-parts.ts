@@ -8,6 +8,7 @@ import * as S from '../src/api/schemas.js';
 import * as M from './moderation.js';
 import * as Mods from './moderators.js';
 import { NewPolicy } from './policy.js';
+import * as R from './report.js';
 
 /** Every named schema, as it appears under components.schemas. */
 const named = {
@@ -49,6 +50,7 @@ const named = {
   NewDecision: M.NewDecision,
   Me: M.Me,
   Queues: M.Queues,
+  FeedbackReport: R.FeedbackReport,
   NewPolicy,
   AuditEntry: Mods.AuditEntry,
   AuditPage: Mods.AuditPage,

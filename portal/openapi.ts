@@ -331,6 +331,48 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      '/admin/v1/consultations/{id}/report': {
+        get: {
+          operationId: 'adminFeedbackReport',
+          summary: 'The feedback report of a closed consultation, as JSON',
+          description:
+            'Every comment received, oldest first, with its article, stakeholder type, date and moderation outcome: ' +
+            'published comments in full with the agency’s reply; rejected and unmoderated ones without their text or ' +
+            'name (they were never public). `counts` are of published comments, by article (the draft as a whole first, ' +
+            'then every article in order) and stakeholder type. With the decision once one is published. Refused (409) ' +
+            'while the consultation is upcoming or open.',
+          security: adminSecurity,
+          parameters: [idParam('Consultation id.')],
+          responses: {
+            '200': written('The report.', 'FeedbackReport'),
+            ...adminErrors(['400', '404'], { '409': problem('The consultation is upcoming or open.') }),
+          },
+        },
+      },
+      '/admin/v1/consultations/{id}/report.csv': {
+        get: {
+          operationId: 'adminFeedbackReportCsv',
+          summary: 'The feedback report as CSV for a spreadsheet, one row per comment',
+          description:
+            'UTF-8 with a byte order mark (so spreadsheets read Arabic as Arabic), CRLF line ends, RFC 4180 quoting, a ' +
+            'header row in `lang`. A cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed ' +
+            'with `\'` so that a spreadsheet does not run it as a formula. Sent as an attachment named ' +
+            '`<id>-feedback-report.csv`. Refused (409) while the consultation is upcoming or open.',
+          security: adminSecurity,
+          parameters: [
+            idParam('Consultation id.'),
+            query('lang', 'The language of the header and labels.', { type: 'string', enum: ['ar', 'en'], default: 'ar' }),
+          ],
+          responses: {
+            '200': {
+              description: 'The report as CSV.',
+              headers: { 'Content-Disposition': { description: '`attachment; filename="<id>-feedback-report.csv"`', schema: { type: 'string' } } },
+              content: { 'text/csv; charset=utf-8': { schema: { type: 'string' } } },
+            },
+            ...adminErrors(['400', '404'], { '409': problem('The consultation is upcoming or open.') }),
+          },
+        },
+      },
       '/v1/embed-check': {
         get: {
           operationId: 'checkEmbedding',

@@ -6,9 +6,14 @@
  * decision preview.
  */
 import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createApi } from '../../portal/app.js';
+import { migrations, openDatabase, SCHEMA_VERSION, seedIfEmpty } from '../../portal/db.js';
 import * as M from '../../portal/moderation.js';
 import { addModerator, readAudit } from '../../portal/moderators.js';
 import { settingsFrom } from '../../portal/settings.js';
@@ -17,6 +22,7 @@ import {
   adminHeaders,
   DAY,
   dbFingerprint,
+  fixtureSeed,
   fromAddress,
   HOST,
   makeApi,
@@ -364,6 +370,42 @@ describe('POST /consultations/{id}/decision/preview', () => {
       assert.match((await problemOf(await adminPost('/consultations/open-c/decision/preview', decision), 409)).detail!, /already/);
     } finally {
       t.setNow(T0);
+    }
+  });
+});
+
+describe('an existing database (schema 3, as `npm start` left it) opens and gains what the console needs', () => {
+  test('migrated in place: its comments and reports are listed, counted and dismissed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sharek-migrate-'));
+    const path = join(dir, 'portal.sqlite');
+    try {
+      const old = new Database(path);
+      for (const sql of migrations.slice(0, 3)) old.exec(sql);
+      old.pragma('user_version = 3');
+      seedIfEmpty(old, fixtureSeed(T0));
+      const id = (old.prepare("SELECT id FROM comments WHERE status = 'published' ORDER BY created_at LIMIT 1").pluck().get() as string);
+      old
+        .prepare('INSERT INTO reports (comment_id, reason, participant, created_at, client_address, counted) VALUES (?, ?, ?, ?, ?, 1)')
+        .run(id, 'off_topic', randomUUID(), T0.toISOString(), '192.0.2.9');
+      old.close();
+
+      const db = openDatabase(path);
+      try {
+        assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+        const app = createApi({ db, origins: [], adminToken: 'x', now: () => T0 });
+        const get = (p: string) => app.request(`${HOST}/admin/v1${p}`, { headers: adminHeaders('x') });
+        const reported = M.AdminCommentList.parse(await json(await get('/comments?reported=true')));
+        assert.deepEqual(
+          reported.items.map((c) => [c.id, c.reporters, c.reportReasons, c.moderatedBy]),
+          [[id, 1, { off_topic: 1 }, undefined]],
+        );
+        const res = await app.request(`${HOST}/admin/v1/comments/${id}/dismiss-reports`, { method: 'POST', headers: adminHeaders('x') });
+        assert.equal(M.AdminComment.parse(await json(res)).reporters, 0);
+      } finally {
+        db.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -97,6 +97,12 @@ test('write and admin routes document the statuses they really answer', () => {
     ['post', '/admin/v1/consultations/{id}/decision', '201'],
     ['get', '/admin/v1/audit', '200'],
     ['post', '/admin/v1/policy', '201'],
+    ['get', '/admin/v1/me', '200'],
+    ['get', '/admin/v1/queues', '200'],
+    ['post', '/admin/v1/comments/{id}/dismiss-reports', '200'],
+    ['post', '/admin/v1/consultations/{id}/decision/preview', '200'],
+    ['get', '/admin/v1/consultations/{id}/report', '200'],
+    ['get', '/admin/v1/consultations/{id}/report.csv', '200'],
   ];
   for (const [method, path, ok] of admin) {
     const op = doc.paths[path]?.[method];
