@@ -62,6 +62,7 @@ export const FeedbackReport = z.object({
     z.object({
       id: Id,
       sectionId: z.optional(z.nullable(Id)),
+      sectionNumber: z.optional(z.nullable(z.string())),
       sectionTitle: z.optional(z.nullable(z.record(z.string(), z.string()))),
       stakeholderType: StakeholderType,
       displayName: z.optional(z.nullable(z.string())),
@@ -75,7 +76,7 @@ export const FeedbackReport = z.object({
   ),
   counts: z.object({
     byArticle: z.array(
-      z.object({ sectionId: z.nullable(z.string()), title: z.record(z.string(), z.string()), byStakeholderType: Counts, total: z.int() }),
+      z.object({ sectionId: z.nullable(z.string()), number: z.optional(z.nullable(z.string())), title: z.record(z.string(), z.string()), byStakeholderType: Counts, total: z.int() }),
     ),
     total: z.int(),
   }),

@@ -922,6 +922,14 @@ export class SharekModeration extends SharekElement {
     </div>`;
   }
 
+  /** "Article 3: Scope", or what the portal gave of it. */
+  private articleName(number: string | null | undefined, title: Record<string, string> | null | undefined): string {
+    const t = title ? pick(title, this.locale).text : '';
+    if (!number) return t;
+    const article = msg(str`Article ${number}`, { id: 'moderation.article-n' });
+    return t ? `${article}: ${t}` : article;
+  }
+
   private renderFeedbackReport() {
     const c = this.chosen!;
     const sub = headingTag(this.headingLevel, 1);
@@ -970,7 +978,7 @@ export class SharekModeration extends SharekElement {
         <tbody>
           ${r.counts.byArticle.map(
             (a) => html`<tr>
-              <th scope="row">${a.sectionId ? pick(a.title, locale).text : msg('The draft as a whole', { id: 'moderation.the-draft-as-a-whole' })}</th>
+              <th scope="row">${a.sectionId ? this.articleName(a.number, a.title) : msg('The draft as a whole', { id: 'moderation.the-draft-as-a-whole' })}</th>
               ${STAKEHOLDER_TYPES.map((t) => html`<td>${formatNumber(locale, a.byStakeholderType[t] ?? 0)}</td>`)}
               <td>${formatNumber(locale, a.total)}</td>
             </tr>`,
@@ -997,7 +1005,7 @@ export class SharekModeration extends SharekElement {
         </thead>
         <tbody>
           ${r.comments.map((m) => {
-            const section = m.sectionTitle ? pick(m.sectionTitle, locale).text : m.sectionId ? m.sectionId : msg('The draft as a whole', { id: 'moderation.the-draft-as-a-whole' });
+            const section = m.sectionId ? this.articleName(m.sectionNumber, m.sectionTitle) : msg('The draft as a whole', { id: 'moderation.the-draft-as-a-whole' });
             return html`<tr>
               <td><time datetime=${m.createdAt}>${formatDate(locale, m.createdAt)}</time></td>
               <td>${section}</td>
@@ -1009,7 +1017,9 @@ export class SharekModeration extends SharekElement {
               <td>
                 ${m.status === 'published'
                   ? msg('Published', { id: 'moderation.report-published' })
-                  : html`${msg('Rejected, not published', { id: 'moderation.rejected-not-published' })}${m.rejectionReason ? html`: ${this.reasonLabel(m.rejectionReason)}` : nothing}`}
+                  : m.status === 'pending'
+                    ? queueLabel('pending')
+                    : html`${msg('Rejected, not published', { id: 'moderation.rejected-not-published' })}${m.rejectionReason ? html`: ${this.reasonLabel(m.rejectionReason)}` : nothing}`}
               </td>
             </tr>`;
           })}
