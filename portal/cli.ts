@@ -16,9 +16,11 @@ import { isEntryPoint } from './entry.js';
 import { ProblemError } from './http.js';
 import {
   approveComment,
+  dismissReports,
   listComments,
   listReports,
   publishDecision,
+  queueSummary,
   rejectComment,
   replyToComment,
   type AdminComment,
@@ -26,6 +28,7 @@ import {
 } from './moderation.js';
 import { addModerator, listModerators, readAudit, revokeModerator, terminalActor } from './moderators.js';
 import { publishPolicy } from './policy.js';
+import { DEFAULT_RESPONSE_HOURS, settingsFrom } from './settings.js';
 import { feedbackReport, reasonLabelsOf, reportCsv, reportLanguageOf } from './report.js';
 
 const HELP = `Sharek portal moderation (database: $SHAREK_DB or .data/portal.sqlite)
@@ -35,8 +38,12 @@ Usage: npm run portal -- <command> [arguments] [--json] [--as <moderator>]
   pending [consultationId]                 comments awaiting moderation, oldest first
                                            (with why a comment was held: personal data)
   approve <commentId>                      publish a comment
-  reject <commentId> <reason>              reject a comment; reason is one of:
+  reject <commentId> <reason> [note]       reject a comment, or remove a published one, with
+                                           an optional note (≤ 500 characters); reason is one of:
                                            ${ReportReason.options.join(', ')}
+  dismiss-reports <commentId>              dismiss a comment's reports as unfounded (kept,
+                                           no longer counted; later reports count again)
+  queues [consultationId]                  how many comments wait in each queue, and since when
   reply <commentId> <text>                 set the agency's reply shown under the comment
   reports [consultationId]                 reported comments with their reasons
   publish-decision <consultationId> <decision.json>
@@ -91,6 +98,7 @@ export function runCli(argv: string[], io: CliIo): number {
     if (!run) throw new UsageError(`unknown command "${command}"`);
     // Where a decision's seeded document lives, for the report: the public URL the portal runs at.
     publicBase = io.env.SHAREK_PUBLIC_URL || `http://localhost:${io.env.PORT || 8080}`;
+    responseHours = settingsFrom(io.env).responseTimeHours;
     // Never create an empty database by mistake: the portal makes (and in development seeds) it on first start.
     // A production database starts with its first moderator, made before the first start.
     const creates = command === 'moderator' && rest[0] === 'add';
@@ -120,6 +128,7 @@ export function runCli(argv: string[], io: CliIo): number {
 type Command = (db: Db, args: string[], now: Date, who: string) => { text: string; value: unknown };
 
 let publicBase = 'http://localhost:8080';
+let responseHours = DEFAULT_RESPONSE_HOURS;
 
 /** Takes `--name value` out of args; undefined when absent, a usage error when the value is missing. */
 function option(args: string[], name: string, usage: string): string | undefined {
@@ -152,9 +161,29 @@ const commands: Record<string, Command> = {
     return { value: c, text: `Published ${c.id}.` };
   },
   reject(db, args, now, who) {
-    want(args, 2, 2, 'reject <commentId> <reason>');
-    const c = rejectComment(db, args[0]!, { reason: args[1] }, now, who);
-    return { value: c, text: `Rejected ${c.id} (${c.rejectionReason}).` };
+    if (args.length < 2) throw new UsageError('usage: npm run portal -- reject <commentId> <reason> [note]');
+    // The note may come as several words when not quoted.
+    const note = args.slice(2).join(' ');
+    const c = rejectComment(db, args[0]!, { reason: args[1], ...(note ? { note } : {}) }, now, who);
+    return { value: c, text: `Rejected ${c.id} (${c.rejectionReason}${c.rejectionNote ? `: ${c.rejectionNote}` : ''}).` };
+  },
+  'dismiss-reports'(db, args, now, who) {
+    want(args, 1, 1, 'dismiss-reports <commentId>');
+    const c = dismissReports(db, args[0]!, now, who);
+    return { value: c, text: `Dismissed the reports of ${c.id}; ${c.reports} kept for the audit, none counted.` };
+  },
+  queues(db, args, now) {
+    want(args, 0, 1, 'queues [consultationId]');
+    const q = queueSummary(db, args[0], responseHours);
+    const waited = (at: string | null) => (at ? `, oldest since ${at} (${Math.floor((now.getTime() - Date.parse(at)) / 3_600_000)} h)` : '');
+    const text = [
+      `awaiting moderation  ${q.queues.pending.count}${waited(q.queues.pending.oldestAt)}`,
+      `reported             ${q.queues.reported.count}${waited(q.queues.reported.oldestAt)}`,
+      `published            ${q.queues.published.count}`,
+      `rejected             ${q.queues.rejected.count}`,
+      `response time        ${q.responseTimeHours} h (SHAREK_RESPONSE_HOURS)`,
+    ].join('\n');
+    return { value: q, text };
   },
   reply(db, args, now, who) {
     if (args.length < 2) throw new UsageError('usage: npm run portal -- reply <commentId> <text>');

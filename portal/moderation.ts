@@ -120,20 +120,20 @@ type ModeratedComment = Omit<CommentRow, 'participant' | 'idempotency_key' | 're
   last_reported_at: string | null;
   /** JSON object, reason to count. */
   report_reasons: string;
-  /** When it was last moderated, else written: the order of the published and rejected queues. */
-  moderated_key: string;
 };
 
+/** A comment's reports that count: those not dismissed (in a query on `comments m`, `reports r`). */
 const open = 'r.comment_id = m.id AND r.dismissed_at IS NULL';
+const reportersOf = `(SELECT coalesce(sum(r.counted), 0) FROM reports r WHERE ${open})`;
+const firstReportOf = `(SELECT min(r.created_at) FROM reports r WHERE ${open})`;
 
 const commentSelect = `
   SELECT m.id, m.consultation_id, c.title AS consultation_title, m.section_id, s.title AS section_title, m.body,
     m.display_name, m.stakeholder_type, m.policy_version, m.status, m.created_at, m.moderated_at, m.moderated_by,
     m.rejection_reason, m.rejection_note, m.reply_body, m.reply_created_at, m.reply_by, m.held_for,
-    coalesce(m.moderated_at, m.created_at) AS moderated_key,
     (SELECT coalesce(sum(r.counted), 0) FROM reports r WHERE r.comment_id = m.id) AS reports,
-    (SELECT coalesce(sum(r.counted), 0) FROM reports r WHERE ${open}) AS reporters,
-    (SELECT min(r.created_at) FROM reports r WHERE ${open}) AS first_reported_at,
+    ${reportersOf} AS reporters,
+    ${firstReportOf} AS first_reported_at,
     (SELECT max(r.created_at) FROM reports r WHERE ${open}) AS last_reported_at,
     (SELECT json_group_object(reason, n) FROM
       (SELECT r.reason, sum(r.counted) AS n FROM reports r WHERE ${open} GROUP BY r.reason HAVING n > 0)) AS report_reasons
@@ -202,23 +202,24 @@ export interface CommentFilter {
 }
 
 /**
- * How each queue is ordered, and where a page after the cursor's item starts.
- * The cursor is the last item's sort key, `[order, …key]`, as base64url JSON.
+ * How each queue is ordered (`k0`, `k1`, then the id), and where a page after
+ * the cursor's item starts. The cursor is the last item's key, `[order, k0,
+ * k1, id]`, as base64url JSON.
  */
 const ORDERS = {
   // awaiting moderation (and everything at once): oldest first, the order a queue is worked through
-  oldest: { by: 'x.created_at, x.id', after: '(x.created_at, x.id) > (:k1, :k2)', key: (r: ModeratedComment) => [0, r.created_at, r.id] },
+  oldest: { keys: '0 AS k0, m.created_at AS k1', by: 'm.created_at, m.id', after: '(m.created_at, m.id) > (:k1, :k2)' },
   // published and rejected: the latest decisions first
   moderated: {
-    by: 'x.moderated_key DESC, x.id DESC',
-    after: '(x.moderated_key, x.id) < (:k1, :k2)',
-    key: (r: ModeratedComment) => [0, r.moderated_key, r.id],
+    keys: '0 AS k0, coalesce(m.moderated_at, m.created_at) AS k1',
+    by: 'k1 DESC, m.id DESC',
+    after: '(coalesce(m.moderated_at, m.created_at), m.id) < (:k1, :k2)',
   },
   // reported: most distinct reporters first, then the longest waiting
   reported: {
-    by: 'x.reporters DESC, x.first_reported_at, x.id',
-    after: '(x.reporters < :k0 OR (x.reporters = :k0 AND (x.first_reported_at, x.id) > (:k1, :k2)))',
-    key: (r: ModeratedComment) => [r.reporters, r.first_reported_at ?? '', r.id],
+    keys: `${reportersOf} AS k0, ${firstReportOf} AS k1`,
+    by: 'k0 DESC, k1, m.id',
+    after: `(${reportersOf} < :k0 OR (${reportersOf} = :k0 AND (${firstReportOf}, m.id) > (:k1, :k2)))`,
   },
 } as const;
 type Order = keyof typeof ORDERS;
@@ -275,31 +276,37 @@ export function listComments(db: Db, filter: CommentFilter = {}): { items: Admin
   const order: Order = filter.reported ? 'reported' : status === 'published' || status === 'rejected' ? 'moderated' : 'oldest';
   const after = decodeCursor(filter.cursor, order, errors);
   if (errors.length) throw invalidFields(errors);
-  const { by, after: afterSql, key } = ORDERS[order];
-  const rows = db
-    .prepare(
-      `SELECT * FROM (${commentSelect}) x
-       WHERE (:status IS NULL OR x.status = :status) AND (:consultation IS NULL OR x.consultation_id = :consultation)
-         AND (:section IS NULL OR x.section_id = :section) AND (:stakeholder IS NULL OR x.stakeholder_type = :stakeholder)
-         AND (:reported = 0 OR x.reporters > 0)
-         AND (:after = 0 OR ${afterSql})
-       ORDER BY ${by} LIMIT :limit`,
-    )
+  const { keys, by, after: afterSql } = ORDERS[order];
+  // The page's ids first, sorting only the keys, then the page's rows with all that is computed for them:
+  // sorting whole rows would compute every comment's report figures. Only the filters given are in the
+  // query, so that SQLite can use the index for them (an `:x IS NULL OR …` term defeats it).
+  const where = [
+    status !== undefined && 'm.status = :status',
+    filter.consultationId !== undefined && 'm.consultation_id = :consultation',
+    filter.sectionId !== undefined && 'm.section_id = :section',
+    filter.stakeholderType !== undefined && 'm.stakeholder_type = :stakeholder',
+    filter.reported && `EXISTS (SELECT 1 FROM reports r WHERE ${open} AND r.counted = 1)`,
+    after && afterSql,
+  ].filter(Boolean);
+  const page = db
+    .prepare(`SELECT m.id, ${keys} FROM comments m ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${by} LIMIT :limit`)
+    // Parameters the statement does not name are ignored.
     .all({
       status: status ?? null,
       consultation: filter.consultationId ?? null,
       section: filter.sectionId ?? null,
       stakeholder: filter.stakeholderType ?? null,
-      reported: filter.reported ? 1 : 0,
-      after: after ? 1 : 0,
-      k0: after?.k0 ?? 0,
-      k1: after?.k1 ?? '',
-      k2: after?.k2 ?? '',
+      ...(after ?? {}),
       limit: limit + 1,
-    }) as ModeratedComment[];
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return { items: page.map(toAdmin), nextCursor: rows.length > limit && last ? encodeCursor(order, key(last)) : null };
+    }) as { id: string; k0: number; k1: string }[];
+  const shown = page.slice(0, limit);
+  const rows = db.prepare(`${commentSelect} WHERE m.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(shown.map((p) => p.id))) as ModeratedComment[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const last = shown.at(-1);
+  return {
+    items: shown.map((p) => toAdmin(byId.get(p.id)!)),
+    nextCursor: page.length > limit && last ? encodeCursor(order, [last.k0, last.k1, last.id]) : null,
+  };
 }
 
 /**

@@ -112,6 +112,29 @@ describe('commands', () => {
     assert.equal(cli('reject', id!).status, 2, 'missing argument is a usage error');
   });
 
+  test('reject with a note; dismiss-reports; queues', () => {
+    const [id] = pendingIds();
+    const r = cli('reject', id!, 'off_topic', 'عن', 'موضوع', 'آخر');
+    assert.equal(r.status, 0, r.err);
+    assert.match(r.out, /off_topic: عن موضوع آخر/);
+    const d = db();
+    const published = d.prepare("SELECT id FROM comments WHERE status = 'published' AND consultation_id = 'open-c' LIMIT 1").pluck().get() as string;
+    d.prepare("INSERT INTO reports (comment_id, reason, participant, created_at, client_address) VALUES (?, 'spam_or_advertising', 'p-queues', ?, '192.0.2.1')").run(
+      published,
+      T0.toISOString(),
+    );
+    d.close();
+    const before = cli('queues', 'open-c');
+    assert.equal(before.status, 0, before.err);
+    assert.match(before.out, /reported\s+1, oldest since 2025-03-01T09:00:00.000Z \(0 h\)/);
+    assert.match(before.out, /response time\s+72 h/);
+    const dismissed = cli('dismiss-reports', published, '--json');
+    assert.equal(dismissed.status, 0, dismissed.err);
+    assert.equal((JSON.parse(dismissed.out) as { reporters: number }).reporters, 0);
+    assert.match(cli('queues', 'open-c').out, /reported\s+0\n/);
+    assert.equal(cli('dismiss-reports').status, 2);
+  });
+
   test('reply <id> <text>, quoted or as several words', () => {
     const [id] = pendingIds();
     const r = cli('reply', id!, 'شكراً', 'على', 'ملاحظتك');
