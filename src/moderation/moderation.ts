@@ -725,7 +725,7 @@ export class SharekModeration extends SharekElement {
     const reasons = Object.entries(c.reportReasons ?? {}) as [string, number][];
     if ((c.reporters ?? c.reports ?? 0) > 0 && (this.queue === 'reported' || reasons.length)) {
       flags.push(html`<div class="flag">
-        <p><strong>${reporters(locale, c.reporters ?? c.reports ?? 0)}</strong>${c.firstReportedAt && c.lastReportedAt
+        <p><strong class="reporters">${reporters(locale, c.reporters ?? c.reports ?? 0)}</strong>${c.firstReportedAt && c.lastReportedAt
             ? html` · ${msg(str`first ${formatDate(locale, c.firstReportedAt)}, latest ${formatDate(locale, c.lastReportedAt)}`, { id: 'moderation.first-n-latest-n' })}`
             : nothing}</p>
         ${reasons.length

@@ -260,7 +260,7 @@ describe('sharek-moderation', function () {
     $<HTMLButtonElement>(el, '#tab-reported')!.click();
     const row = await findRow(el, marker);
     // The portal counts reports from one address once: the browser tests all come from one.
-    expect(clean(row.querySelector('.flag strong')?.textContent)).to.match(/^Reported by (1 person|3 people)$/);
+    expect(clean(row.querySelector('.reporters')?.textContent)).to.match(/^Reported by (1 person|3 people)$/);
     expect([...row.querySelectorAll('.reasons li')].map((li) => clean(li.textContent)).length).to.be.greaterThan(0);
     await expect(el).to.be.accessible();
     const dismiss = [...row.querySelectorAll('button')].find((b) => clean(b.textContent) === 'Dismiss the reports')!;
@@ -397,6 +397,45 @@ describe('sharek-moderation', function () {
       $$<HTMLButtonElement>(el, '[part~=views] button')[1]!.click();
       await waitUntil(() => $(el, '[part~=decision-form]'), 'no decision view', WAIT);
       await expect(el).to.be.accessible();
+
+      // Loading: the queue's answer held back while axe looks.
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const slow = spyFetch((url) => (url.includes('/admin/v1/comments') ? gate.then(() => undefined as never) : undefined));
+      try {
+        await onConsultation(el, OPEN);
+        await waitUntil(() => $(el, '#queue-panel [aria-busy=true]'), 'not loading', WAIT);
+        await expect(el).to.be.accessible();
+      } finally {
+        slow.restore();
+        release();
+      }
+
+      // The decision form with rows, and a preview (the open consultation's is refused, so the portal's answer is stood in for).
+      $$<HTMLButtonElement>(el, '[part~=views] button')[1]!.click();
+      await waitUntil(() => $(el, '[part~=decision-form] form'), 'no decision form', WAIT);
+      $<HTMLButtonElement>(el, '#add-change')!.click();
+      $<HTMLButtonElement>(el, '#add-theme')!.click();
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+      const decision = {
+        consultationId: OPEN,
+        publishedAt: new Date().toISOString(),
+        outcome: 'adopted',
+        summary: { ar: '<p>اعتُمدت التعليمات.</p>', en: '<p>The instructions were adopted.</p>' },
+        changes: [{ sectionId: 'art-1', description: { ar: 'توضيح التعريفات.', en: 'Clearer definitions.' } }],
+        feedback: { comments: 3, participants: 2, byStakeholderType: { individual: 3 } },
+        responses: [{ theme: { ar: 'الوضوح', en: 'Clarity' }, response: { ar: 'وضّحناها.', en: 'We made them clear.' } }],
+      };
+      const preview = spyFetch((url) => (url.endsWith('/decision/preview') ? Promise.resolve(new Response(JSON.stringify(decision), { headers: { 'Content-Type': 'application/json' } })) : undefined));
+      try {
+        $$<HTMLButtonElement>(el, '[part~=decision-form] .buttons button')[0]!.click();
+        await waitUntil(() => $(el, '[part~=preview] sharek-decision')?.shadowRoot?.querySelector('[part~=summary]'), 'no preview', WAIT);
+        expect(text($(el, '[part~=preview] sharek-decision')!, '[part~=summary]')).to.equal(lang === 'ar' ? 'اعتُمدت التعليمات.' : 'The instructions were adopted.');
+        await expect(el).to.be.accessible();
+      } finally {
+        preview.restore();
+      }
     });
   }
 
