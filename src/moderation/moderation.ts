@@ -14,6 +14,7 @@ import { STAKEHOLDER_TYPES, stakeholderLabel, statusLabel } from '../shared/text
 import { AdminClient, QUEUES, signedOut, type AdminComment, type FeedbackReport, type Filters, type QueueName, type Queues } from './api.js';
 import { emptyDraft, OUTCOMES, toDecisionDraft, type DraftFields } from './decision-form.js';
 import { decisionTag } from './preview-tag.js';
+import { renderReport } from './report-view.js';
 import { styles } from './moderation.styles.js';
 import { doneCount, hours, outcomeLabel, queueLabel, refusal, reporters, selectedCount, type Done } from './texts.js';
 
@@ -922,14 +923,6 @@ export class SharekModeration extends SharekElement {
     </div>`;
   }
 
-  /** "Article 3: Scope", or what the portal gave of it. */
-  private articleName(number: string | null | undefined, title: Record<string, string> | null | undefined): string {
-    const t = title ? pick(title, this.locale).text : '';
-    if (!number) return t;
-    const article = msg(str`Article ${number}`, { id: 'moderation.article-n' });
-    return t ? `${article}: ${t}` : article;
-  }
-
   private renderFeedbackReport() {
     const c = this.chosen!;
     const sub = headingTag(this.headingLevel, 1);
@@ -951,9 +944,6 @@ export class SharekModeration extends SharekElement {
     }
     const r = this.report;
     if (!r) return html`<p class="loading" aria-busy="true">${msg('Loading the report…', { id: 'moderation.loading-the-report' })}</p>`;
-    const locale = this.locale;
-    const sub2 = headingTag(this.headingLevel, 2);
-    const title = pick(r.consultation.title, locale);
     return html`<section part="report" class="report" aria-labelledby="report-heading">
       ${heading}
       <p class="no-print buttons">
@@ -961,70 +951,7 @@ export class SharekModeration extends SharekElement {
         <button type="button" class="secondary" @click=${() => void this.download('json')}>${msg('Download JSON', { id: 'moderation.download-json' })}</button>
         <button type="button" class="secondary" @click=${() => window.print()}>${msg('Print', { id: 'moderation.print' })}</button>
       </p>
-      <p><strong lang=${title.lang}>${title.text}</strong></p>
-      <p>
-        ${msg(str`Open from ${formatDate(locale, r.consultation.opensAt)} to ${formatDate(locale, r.consultation.closesAt)}.`, { id: 'moderation.open-from-n-to-n' })}
-        ${msg(str`Report made on ${formatDate(locale, r.generatedAt)}.`, { id: 'moderation.report-made-on-n' })}
-      </p>
-      ${staticHtml`<${sub2} class="subheading">${msg('Published comments by article and type of participant', { id: 'moderation.published-comments-by-article-and-type' })}</${sub2}>`}
-      <table class="counts">
-        <thead>
-          <tr>
-            <th scope="col">${msg('Article', { id: 'moderation.article' })}</th>
-            ${STAKEHOLDER_TYPES.map((t) => html`<th scope="col">${stakeholderLabel(t)}</th>`)}
-            <th scope="col">${msg('Total', { id: 'moderation.total' })}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${r.counts.byArticle.map(
-            (a) => html`<tr>
-              <th scope="row">${a.sectionId ? this.articleName(a.number, a.title) : msg('The draft as a whole', { id: 'moderation.the-draft-as-a-whole' })}</th>
-              ${STAKEHOLDER_TYPES.map((t) => html`<td>${formatNumber(locale, a.byStakeholderType[t] ?? 0)}</td>`)}
-              <td>${formatNumber(locale, a.total)}</td>
-            </tr>`,
-          )}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">${msg('Total', { id: 'moderation.total' })}</th>
-            <td colspan=${STAKEHOLDER_TYPES.length}></td>
-            <td>${formatNumber(locale, r.counts.total)}</td>
-          </tr>
-        </tfoot>
-      </table>
-      ${staticHtml`<${sub2} class="subheading">${msg('Comments', { id: 'moderation.comments' })}</${sub2}>`}
-      <table class="report-comments">
-        <thead>
-          <tr>
-            <th scope="col">${msg('Date', { id: 'moderation.date' })}</th>
-            <th scope="col">${msg('Article', { id: 'moderation.article' })}</th>
-            <th scope="col">${msg('Type of participant', { id: 'moderation.type-of-participant' })}</th>
-            <th scope="col">${msg('Comment', { id: 'moderation.comment' })}</th>
-            <th scope="col">${msg('Outcome', { id: 'moderation.outcome' })}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${r.comments.map((m) => {
-            const section = m.sectionId ? this.articleName(m.sectionNumber, m.sectionTitle) : msg('The draft as a whole', { id: 'moderation.the-draft-as-a-whole' });
-            return html`<tr>
-              <td><time datetime=${m.createdAt}>${formatDate(locale, m.createdAt)}</time></td>
-              <td>${section}</td>
-              <td>${stakeholderLabel(m.stakeholderType)}${m.displayName ? html`<br />${m.displayName}` : nothing}</td>
-              <td>
-                ${m.body ?? nothing}
-                ${m.reply ? html`<p class="reply"><strong>${msg('Agency reply:', { id: 'moderation.agency-reply' })}</strong> ${m.reply.body}</p>` : nothing}
-              </td>
-              <td>
-                ${m.status === 'published'
-                  ? msg('Published', { id: 'moderation.report-published' })
-                  : m.status === 'pending'
-                    ? queueLabel('pending')
-                    : html`${msg('Rejected, not published', { id: 'moderation.rejected-not-published' })}${m.rejectionReason ? html`: ${this.reasonLabel(m.rejectionReason)}` : nothing}`}
-              </td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
+      ${renderReport(r, { locale: this.locale, headingLevel: this.headingLevel, reasonLabel: (code) => this.reasonLabel(code) })}
     </section>`;
   }
 }
