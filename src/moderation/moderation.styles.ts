@@ -11,6 +11,10 @@ export const styles = css`
     margin: 0;
     line-height: 1.3;
   }
+  /* Focus moved there by the console (after signing in, a preview, an error) needs no ring; the keyboard's does. */
+  [tabindex='-1']:focus:not(:focus-visible) {
+    outline: none;
+  }
   .status:empty {
     display: none;
   }
