@@ -4,6 +4,10 @@
  * see registry.ts). Calling it twice, or loading the script twice, does no
  * harm: a name already taken is left alone. A CMS that prefixes everything can
  * register the same classes under its own names.
+ *
+ * The agency's console is not among them, so a citizens' bundle never holds
+ * it: an admin page registers it itself,
+ * `defineAs('sharek-moderation', SharekModeration)` (both exported by the package).
  */
 import { SharekCommentForm } from './comment-form/comment-form.js';
 import { SharekConsultation } from './consultation/consultation.js';
@@ -11,7 +15,6 @@ import { SharekComments } from './comments/comments.js';
 import { SharekPoll } from './poll/poll.js';
 import { SharekDecision } from './decision/decision.js';
 import { SharekConsultations } from './consultations/consultations.js';
-import { SharekModeration } from './moderation/moderation.js';
 import { defineAs } from './registry.js';
 
 export const elements = {
@@ -21,7 +24,6 @@ export const elements = {
   poll: SharekPoll,
   decision: SharekDecision,
   consultations: SharekConsultations,
-  moderation: SharekModeration,
 } as const;
 
 export interface DefineOptions {

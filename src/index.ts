@@ -20,4 +20,5 @@ export { PortalClient, clientFor } from './api/client.js';
 export { ApiError } from './api/errors.js';
 export { sanitize } from './shared/sanitize.js';
 export { define, elements } from './define.js';
+export { defineAs } from './registry.js';
 export type * from './api/schemas.js';
