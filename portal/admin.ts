@@ -7,7 +7,9 @@
  * too many wrong ones. What each moderator does goes to the audit log
  * (`GET /admin/v1/audit`). No CORS: the admin API answers no other origin,
  * and a browser on another site cannot even ask (app.ts mounts CORS on the
- * public routes only). The work itself is in moderation.ts, shared with the CLI.
+ * public routes only). The work itself is in moderation.ts (the queues, the
+ * actions, the decision and its preview) and report.ts (the feedback report),
+ * shared with the CLI; the README's "The admin API" lists every route.
  */
 import { Hono, type Context } from 'hono';
 import { createHash, timingSafeEqual } from 'node:crypto';
