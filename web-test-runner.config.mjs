@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { tsImport } from 'tsx/esm/api';
 import { CHROME_ARGS, requireChrome } from './scripts/setup.mjs';
@@ -44,7 +45,8 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 300_000,
   browsers: [chromeLauncher({ launchOptions: { executablePath: requireChrome(), headless: true, args: CHROME_ARGS } })],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  // a11ySnapshot (the accessibility tree, as a screen reader gets it) is not among the default commands.
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), a11ySnapshotPlugin()],
   middleware: [apiProxy, hostilePortal],
   testFramework: { config: { timeout: 10_000 } },
 };

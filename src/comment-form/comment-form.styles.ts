@@ -140,20 +140,39 @@ export const styles = css`
   .actions .hint {
     flex: 1 1 16rem;
   }
-  .progress:empty {
+  .progress p {
+    margin-block: 0 var(--_space);
+  }
+  .progress .status:empty {
     display: none;
   }
-  .progress {
+  .progress .status + .countdown {
+    margin-block-start: calc(var(--_space) * -0.75);
+  }
+  .failure {
+    border: 3px solid var(--_danger);
+    border-radius: var(--_radius);
+    padding: var(--_space);
     margin-block-end: var(--_space);
   }
-  .confirmation:focus,
+  .failure p {
+    margin: 0;
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+  .confirmation .heading:focus,
   .error-summary:focus,
+  .failure:focus,
   .warning:focus {
     outline: 3px solid var(--_focus);
+    outline-offset: 2px;
   }
   @media (forced-colors: active) {
     .field.invalid,
     .error-summary,
+    .failure,
     .warning {
       border-color: CanvasText;
     }

@@ -21,7 +21,7 @@ import { renderClosed, renderSent } from './notices.js';
 import { renderPolicy } from './policy.js';
 import { checkComment, hasProblems, portalProblems, renderFieldProblem, renderProblemSummary, type Problems } from './problems.js';
 import { renderProgress } from './progress.js';
-import { charactersLeft } from './texts.js';
+import { charactersLeft, nearLimit } from './texts.js';
 import { renderWarning } from './warning.js';
 /** Where the form is; while a send is under way, `sending` says more (sending, or waiting to try again). */
 type Phase = 'editing' | 'warning' | 'failed' | 'sent';
@@ -100,7 +100,6 @@ export class SharekCommentForm extends SharekElement {
   @state() private newerPolicy?: UsagePolicy;
 
   private store?: DraftStore;
-  private countTimer?: ReturnType<typeof setTimeout>;
   /** Text already warned about; the person chose to send it anyway. */
   private warnedFor?: string;
 
@@ -202,6 +201,7 @@ export class SharekCommentForm extends SharekElement {
           dir="auto"
           .value=${d.body}
           ?readonly=${busy}
+          required
           aria-describedby="body-hint body-count ${this.errors.body ? 'body-error' : ''}"
           aria-invalid=${this.errors.body ? 'true' : 'false'}
           @input=${this.onBodyInput}
@@ -209,7 +209,7 @@ export class SharekCommentForm extends SharekElement {
         <p id="body-count" class="count ${d.body.length > c.commenting.maxLength ? 'over' : ''}">
           ${charactersLeft(locale, d.body.length, c.commenting.maxLength)}
         </p>
-        <p class="visually-hidden" aria-live="polite">${this.announcedCount}</p>
+        <p class="visually-hidden" aria-live="polite" id="body-count-spoken">${this.announcedCount}</p>
       </div>
 
       <div class="field">
@@ -225,9 +225,13 @@ export class SharekCommentForm extends SharekElement {
         </select>
       </div>
 
+      <!-- Required on the group: radios marked required each read as invalid before anyone has chosen. -->
       <fieldset
         class="field ${this.errors.stakeholderType ? 'invalid' : ''}"
         id="stakeholderType"
+        role="radiogroup"
+        aria-required="true"
+        aria-invalid=${this.errors.stakeholderType ? 'true' : 'false'}
         aria-describedby=${this.errors.stakeholderType ? 'stakeholderType-error' : nothing}
       >
         <legend>${msg('You are commenting as')}</legend>
@@ -270,10 +274,11 @@ export class SharekCommentForm extends SharekElement {
         : nothing}
       ${renderPolicy(this.policy, { locale, headingLevel: this.headingLevel, accepted: this.accepted, problems: this.errors, accept: this.accept })}
       ${this.phase === 'warning' ? renderWarning(this.findings, this.headingLevel, { edit: this.editAfterWarning, send: this.sendAnyway }) : nothing}
-      ${renderProgress(this.sending, this.phase === 'failed' ? this.failure : undefined, c, locale)}
+      ${renderProgress(this.sending, this.phase === 'failed' ? this.failure : undefined, c, locale, this.headingLevel)}
 
       <div class="actions">
-        <button part="submit" type="submit" aria-describedby="submit-hint" ?disabled=${busy}>${msg('Send comment')}</button>
+        <!-- aria-disabled, not disabled: the button keeps focus while the send goes on (onSubmit ignores it meanwhile). -->
+        <button part="submit" type="submit" aria-describedby="submit-hint" aria-disabled=${busy ? 'true' : 'false'}>${msg('Send comment')}</button>
         <p id="submit-hint" class="hint">
           ${this.accepted ? msg('Your comment is saved on this device until the portal has it.') : msg('Tick the box to accept the usage policy before sending.')}
         </p>
@@ -287,14 +292,15 @@ export class SharekCommentForm extends SharekElement {
   };
 
   private onBodyInput = (e: Event) => {
+    const before = this.draft.body.length;
     this.update_({ body: (e.target as HTMLTextAreaElement).value });
     if (this.errors.body) this.errors = { ...this.errors, body: undefined };
-    // Announce the count once typing pauses, not on every keystroke.
-    clearTimeout(this.countTimer);
-    this.countTimer = setTimeout(() => {
-      const c = this.value;
-      if (c) this.announcedCount = this.inLocale(() => charactersLeft(this.locale, this.draft.body.length, c.commenting.maxLength));
-    }, 1000);
+    // The count is spoken when the comment nears the limit or passes it, not while the person types well under it.
+    const max = this.value?.commenting.maxLength;
+    if (max === undefined) return;
+    const near = nearLimit(this.draft.body.length, max);
+    if (near === nearLimit(before, max)) return;
+    this.announcedCount = near ? this.inLocale(() => charactersLeft(this.locale, this.draft.body.length, max)) : '';
   };
 
   private onSubmit = async (e: Event) => {
@@ -320,10 +326,14 @@ export class SharekCommentForm extends SharekElement {
     textarea?.focus();
   };
 
-  private sendAnyway = () => {
+  private sendAnyway = async () => {
     this.warnedFor = this.draft.body;
     const c = this.value;
-    if (c) void this.send(c);
+    if (!c) return;
+    void this.send(c);
+    // The warning and its button go: focus goes to the send button, which says the send is under way.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part=submit]')?.focus();
   };
 
   /** The checks the portal would make, done first so the person sees them at their fields. */
@@ -347,20 +357,36 @@ export class SharekCommentForm extends SharekElement {
         () => this.askForSignIn(c.id),
       );
     } catch (error) {
+      // The form stays: focus moves only from the send button (or from nowhere), not from a field being edited.
+      const focusHere = this.focusIs('send');
       this.failure = error as ApiError;
-      await this.fail(this.failure);
+      await this.fail(this.failure, focusHere);
       return;
     }
+    // The form goes: focus anywhere in it would be lost.
+    const focusHere = this.focusIs('form');
     this.store?.clear();
     this.sent = sent;
     this.phase = 'sent';
     this.warnedFor = undefined;
     this.dispatchEvent(new SharekCommentSubmittedEvent(c.id, sent.id, sent.status));
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part=confirmation]')?.focus();
+    if (focusHere) this.renderRoot.querySelector<HTMLElement>('#confirmation-title')?.focus();
   }
 
-  private async fail(e: ApiError) {
+  /**
+   * Focus is on the send button (`send`) or anywhere in this form (`form`),
+   * or nowhere (on the page's body). A send can take half a minute of
+   * retries; someone who went on reading elsewhere meanwhile keeps their place.
+   */
+  private focusIs(where: 'send' | 'form'): boolean {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    if (!active || active === document.body || active === this) return true;
+    return where === 'form' ? this.renderRoot.contains(active) : active.matches('[part=submit]') && this.renderRoot.contains(active);
+  }
+
+  private async fail(e: ApiError, focusHere: boolean) {
     if (e.status === 409 && /policy/.test(e.problem?.type ?? '')) {
       // The policy changed since the page loaded: show the new one and ask again.
       this.newerPolicy = await this.client.getPolicy().catch(() => undefined);
@@ -381,13 +407,18 @@ export class SharekCommentForm extends SharekElement {
     if (e.status === 422) this.update_({ idempotencyKey: crypto.randomUUID() });
     this.phase = 'failed';
     this.reportError(e);
+    await this.updateComplete;
+    if (focusHere) this.renderRoot.querySelector<HTMLElement>('.failure')?.focus();
   }
 
-  private writeAnother = () => {
+  private writeAnother = async () => {
     this.sent = undefined;
     this.phase = 'editing';
     this.accepted = false;
     this.draft = emptyDraft(this.section);
+    // The button goes with the thanks: focus goes to the new comment's field, not to the page's body.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#body')?.focus();
   };
 }
 

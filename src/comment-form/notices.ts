@@ -24,8 +24,9 @@ export function renderClosed(why: 'upcoming' | 'closed' | 'disabled', c: Consult
 /** The portal has the comment: published, or waiting for the moderators. */
 export function renderSent(c: Consultation, sent: CommentAccepted, locale: Locale, headingLevel: number, writeAnother: () => void) {
   const h = headingTag(headingLevel);
-  return html`<div part="confirmation" class="confirmation" tabindex="-1" role="status">
-    ${staticHtml`<${h} class="heading">${msg('Thank you for your comment')}</${h}>`}
+  // The form focuses the heading (a name and a role a screen reader says) once the portal has the comment.
+  return html`<div part="confirmation" class="confirmation" role="status">
+    ${staticHtml`<${h} class="heading" id="confirmation-title" tabindex="-1">${msg('Thank you for your comment')}</${h}>`}
     <p>
       ${sent.status === 'pending'
         ? msg('It was received and is awaiting moderation. Once approved, it will be published with the others.')

@@ -40,6 +40,7 @@ export function renderPolicy(policy: UsagePolicy | undefined, { locale, headingL
         type="checkbox"
         id="policy"
         name="policy"
+        required
         .checked=${accepted}
         aria-describedby=${problems.policy ? 'policy-error' : nothing}
         aria-invalid=${problems.policy ? 'true' : 'false'}

@@ -8,10 +8,10 @@
 import { html, nothing } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
 import type { Problem } from '../api/schemas.js';
-import { formatNumber } from '../shared/format.js';
 import { headingTag } from '../shared/heading.js';
-import { msg, str, type Locale } from '../shared/localize.js';
+import { msg, type Locale } from '../shared/localize.js';
 import type { Draft } from './draft.js';
+import { tooLong } from './texts.js';
 
 /** The form's fields, by the id of the element that takes focus for each. */
 export type Field = 'body' | 'sectionId' | 'stakeholderType' | 'displayName' | 'policy';
@@ -25,7 +25,7 @@ export function checkComment(draft: Draft, accepted: boolean, maxLength: number,
   const problems: Problems = {};
   const body = draft.body.trim();
   if (!body) problems.body = msg('Write your comment.');
-  else if (body.length > maxLength) problems.body = msg(str`Your comment must be ${formatNumber(locale, maxLength)} characters or fewer.`);
+  else if (body.length > maxLength) problems.body = tooLong(locale, maxLength);
   if (!draft.stakeholderType) problems.stakeholderType = msg('Choose who you are commenting as.');
   if (!accepted) problems.policy = msg('Tick the box to accept the usage policy.');
   return problems;
@@ -62,7 +62,8 @@ export function renderProblemSummary(problems: Problems, headingLevel: number, r
     // A group of radio buttons takes focus on its first.
     root.querySelector<HTMLElement>(field === 'stakeholderType' ? 'input[name=stakeholderType]' : `#${field}`)?.focus();
   };
-  return html`<div part="error-summary" class="error-summary" tabindex="-1" aria-labelledby="summary-title">
+  // An alert, focused when shown, as GOV.UK's error summary: announced by its name, then its list.
+  return html`<div part="error-summary" class="error-summary" role="alert" tabindex="-1" aria-labelledby="summary-title">
     ${staticHtml`<${sub} class="subheading" id="summary-title">${msg('There is a problem')}</${sub}>`}
     <ul>
       ${entries.map(([field, message]) => html`<li><a href=${`#${field}`} @click=${(e: Event) => focus(e, field)}>${message}</a></li>`)}

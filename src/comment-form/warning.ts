@@ -11,7 +11,8 @@ import type { PersonalDataFinding } from './personal-data.js';
 
 export function renderWarning(findings: PersonalDataFinding[], headingLevel: number, choose: { edit: () => void; send: () => void }) {
   const sub = headingTag(headingLevel, 1);
-  return html`<div part="warning" class="warning" tabindex="-1" aria-labelledby="warning-title">
+  // An alert, focused when shown: a screen reader says its name and what was found before the choice.
+  return html`<div part="warning" class="warning" role="alert" tabindex="-1" aria-labelledby="warning-title">
     ${staticHtml`<${sub} class="subheading" id="warning-title">${msg('Your comment may contain personal data')}</${sub}>`}
     <p>
       ${msg(

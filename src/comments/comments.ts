@@ -5,8 +5,8 @@ import { html as staticHtml } from 'lit/static-html.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { Comment, CommentPage, Section, UsagePolicy } from '../api/schemas.js';
 import { SharekElement } from '../shared/base.js';
-import { pick } from '../shared/format.js';
-import { msg, str } from '../shared/localize.js';
+import { formatDateTime, formatRelative, pick } from '../shared/format.js';
+import { languageOf, msg, str } from '../shared/localize.js';
 import { DEFAULT_HEADING_LEVEL, headingTag } from '../shared/heading.js';
 import { pageLimit, PagingController } from '../shared/paging.js';
 import { hostStyles, moreStyles, skeletonStyles } from '../shared/styles.js';
@@ -14,7 +14,8 @@ import { stakeholderLabel } from '../shared/texts.js';
 import { styles } from './comments.styles.js';
 import { ReportDialog } from './report-dialog.js';
 import { reportedIds } from './reported.js';
-import { publishedCommentCount } from './texts.js';
+import { textLanguage } from './language.js';
+import { commentContext, commentPlace, publishedCommentCount, replyContext, reportName } from './texts.js';
 
 /**
  * The published comments on a consultation, newest first, with the agency's
@@ -23,7 +24,11 @@ import { publishedCommentCount } from './texts.js';
  * reasons, in an accessible modal dialog.
  *
  * Comment text is the public's: it is always rendered as text, never as HTML,
- * and reads in its own direction (`dir="auto"`).
+ * and carries its own language and direction, from its script (an Arabic
+ * comment on an English page is `lang="ar" dir="rtl"`; `dir="auto"` when no
+ * script dominates). Each comment's heading and report button are named with
+ * who wrote it, when and on which article, so that comments by the same kind
+ * of author can be told apart.
  *
  * @summary The published comments, with reporting.
  * @tag sharek-comments
@@ -251,39 +256,73 @@ export class SharekComments extends SharekElement {
 
   private renderList() {
     const more = this.nextCursor && this.consultation;
+    const labels = this.labels(this.comments);
     return html`<ol part="list">
-        ${repeat(this.comments, (c) => c.id, (c) => html`<li>${this.renderComment(c)}</li>`)}
+        ${repeat(this.comments, (c) => c.id, (c) => html`<li>${this.renderComment(c, labels.get(c.id)!)}</li>`)}
       </ol>
       ${this.paging.renderMore(Boolean(more), msg('Show more comments'), msg('Loading more comments…'))}`;
   }
 
-  private renderComment(c: Comment) {
+  /**
+   * Who wrote each comment, when and where, for names that tell the comments
+   * apart (three anonymous "Individual" comments would otherwise read alike):
+   * "3 hours ago", or the date and time where two of the same author and
+   * article share it.
+   */
+  private labels(comments: Comment[]): Map<string, { who: string; when: string; place: string }> {
+    const locale = this.locale;
+    const labels = new Map<string, { who: string; when: string; place: string }>();
+    const seen = new Map<string, number>();
+    for (const c of comments) {
+      const type = stakeholderLabel(c.author.stakeholderType);
+      const who = c.author.displayName ? `${c.author.displayName} (${type})` : type;
+      const number = c.sectionId ? this.articles.find((s) => s.id === c.sectionId)?.number : undefined;
+      const label = { who, when: formatRelative(locale, c.createdAt), place: commentPlace(c.sectionId, number) };
+      labels.set(c.id, label);
+      const key = JSON.stringify(label);
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+    for (const c of comments) {
+      const label = labels.get(c.id)!;
+      if (seen.get(JSON.stringify(label))! > 1) label.when = formatDateTime(locale, c.createdAt, this.calendarInUse);
+    }
+    return labels;
+  }
+
+  private renderComment(c: Comment, label: { who: string; when: string; place: string }) {
     const h = headingTag(this.headingLevel, 1);
     const hr = headingTag(this.headingLevel, 2);
     const headingId = `comment-${c.id}-author`;
     const reported = this.reported.has(c.id);
+    const language = languageOf(this.locale);
+    // Each text in its own language, from its script (the portal does not say): read with the right voice.
+    const body = textLanguage(c.body, language);
+    const name = c.author.displayName ? textLanguage(c.author.displayName, language) : undefined;
+    const reply = c.reply ? textLanguage(c.reply.body, language) : undefined;
     return html`<article part="comment" id=${`comment-${c.id}`} tabindex="-1" aria-labelledby=${headingId}>
       ${staticHtml`<${h} part="author" class="author" id=${headingId}>
-        ${c.author.displayName ? html`<span class="name" dir="auto">${c.author.displayName}</span>` : nothing}
+        ${name ? html`<span class="name" lang=${name.lang ?? nothing} dir=${name.dir}>${c.author.displayName}</span>` : nothing}
         <span part="stakeholder" class="stakeholder">${stakeholderLabel(c.author.stakeholderType)}</span>
+        <span class="visually-hidden">${commentContext(label.when, label.place)}</span>
       </${h}>`}
       <p part="meta" class="meta">
         <span class="about">${this.about(c)}</span>
         <span>${this.date(c.createdAt)}</span>
       </p>
-      <p part="body" class="body" dir="auto">${c.body}</p>
+      <p part="body" class="body" lang=${body.lang ?? nothing} dir=${body.dir}>${c.body}</p>
       ${c.reply
         ? html`<div part="reply" class="reply">
-            ${staticHtml`<${hr} class="reply-heading" id=${`comment-${c.id}-reply`}>${msg('Reply from the agency')}</${hr}>`}
+            ${staticHtml`<${hr} class="reply-heading" id=${`comment-${c.id}-reply`}>${msg('Reply from the agency')}
+              <span class="visually-hidden">${replyContext(label.who, label.when)}</span></${hr}>`}
             ${this.date(c.reply.createdAt)}
-            <p class="reply-body" dir="auto">${c.reply.body}</p>
+            <p class="reply-body" lang=${reply!.lang ?? nothing} dir=${reply!.dir}>${c.reply.body}</p>
           </div>`
         : nothing}
       <div class="actions">
         <button
           part="report"
           class="link"
-          aria-describedby=${headingId}
+          aria-label=${reportName(reported, label.who, label.when, label.place)}
           aria-disabled=${reported ? 'true' : nothing}
           @click=${(e: Event) => this.report(c, e)}
         >

@@ -11,10 +11,11 @@ import { ApiError } from '../api/errors.js';
 import type { Comment, Report, ReportReason, UsagePolicy } from '../api/schemas.js';
 import type { SharekElement } from '../shared/base.js';
 import { SharekCommentReportedEvent } from '../shared/events.js';
-import { formatNumber, formatWait, pick } from '../shared/format.js';
+import { formatWait, pick } from '../shared/format.js';
 import { msg, str } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
 import { rememberReported } from './reported.js';
+import { noteLimit } from './texts.js';
 import { styles } from './report-dialog.styles.js';
 
 /** The longest note a report may carry (the contract's limit). */
@@ -159,7 +160,7 @@ export class ReportDialog {
               .value=${this.note}
               @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}
             ></textarea>
-            <p id="note-hint" class="hint">${msg(str`At most ${formatNumber(this.host.locale, NOTE_MAX)} characters. Please do not include personal data.`)}</p>
+            <p id="note-hint" class="hint">${noteLimit(this.host.locale, NOTE_MAX)}</p>
             <div class="send-error" role="alert">
               ${this.sendError ? html`<div part="error" class="error"><p>${this.sendErrorMessage(this.sendError)}</p></div>` : nothing}
             </div>

@@ -7,7 +7,7 @@ import { html as staticHtml } from 'lit/static-html.js';
 import type { Consultation } from '../api/schemas.js';
 import { fileType, formatBytes, pick } from '../shared/format.js';
 import { headingTag } from '../shared/heading.js';
-import { msg, type Locale } from '../shared/localize.js';
+import { languageOf, msg, type Locale } from '../shared/localize.js';
 import { httpUrl } from '../shared/url.js';
 
 export function renderDocuments(c: Consultation, locale: Locale, headingLevel: number) {
@@ -21,10 +21,12 @@ export function renderDocuments(c: Consultation, locale: Locale, headingLevel: n
         const title = pick(d.title, locale);
         const details = [fileType(d.mediaType)];
         if (d.sizeBytes !== undefined) details.push(formatBytes(locale, d.sizeBytes));
-        if (d.lang && d.lang !== locale) details.push(languages.of(d.lang) ?? d.lang);
+        if (d.lang && d.lang.split('-')[0]!.toLowerCase() !== languageOf(locale)) details.push(languages.of(d.lang) ?? d.lang);
+        // Each detail isolated: unisolated, "PDF" and "1.1" make one left-to-right run in Arabic and PDF shows between the number and its unit.
+        const comma = languageOf(locale) === 'ar' ? '، ' : ', ';
         return html`<li>
           <a href=${httpUrl(d.url)} hreflang=${d.lang ?? nothing} lang=${title.lang}>${title.text}</a>
-          <span class="doc-meta">(${details.join(locale === 'ar' ? '، ' : ', ')})</span>
+          <span class="doc-meta">(${details.map((detail, i) => html`${i ? comma : ''}<bdi>${detail}</bdi>`)})</span>
         </li>`;
       })}
     </ul>

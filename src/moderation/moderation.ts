@@ -7,7 +7,7 @@ import { ensureDefined, splitTag } from '../registry.js';
 import { SharekElement } from '../shared/base.js';
 import { formatDate, formatNumber, formatRelative, pick } from '../shared/format.js';
 import { DEFAULT_HEADING_LEVEL, headingTag } from '../shared/heading.js';
-import { addMessages, msg, str } from '../shared/localize.js';
+import { addMessages, directionOf, languageOf, msg, str } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
 import { hostStyles } from '../shared/styles.js';
 import { STAKEHOLDER_TYPES, stakeholderLabel, statusLabel } from '../shared/texts.js';
@@ -114,7 +114,7 @@ export class SharekModeration extends SharekElement {
 
   /** The first render in Arabic waits for the console's own Arabic messages too. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (this.locale !== 'ar' || arabicLoaded) return super.scheduleUpdate();
+    if (languageOf(this.locale) !== 'ar' || arabicLoaded) return super.scheduleUpdate();
     return loadArabic().then(() => {
       arabicLoaded = true;
       return super.scheduleUpdate();
@@ -268,8 +268,9 @@ export class SharekModeration extends SharekElement {
 
   private onTabKey(event: KeyboardEvent) {
     const i = QUEUES.indexOf(this.queue);
-    const forward = this.locale === 'ar' ? 'ArrowLeft' : 'ArrowRight';
-    const back = this.locale === 'ar' ? 'ArrowRight' : 'ArrowLeft';
+    const rtl = directionOf(this.locale) === 'rtl';
+    const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
+    const back = rtl ? 'ArrowRight' : 'ArrowLeft';
     let next: number | undefined;
     if (event.key === forward) next = (i + 1) % QUEUES.length;
     else if (event.key === back) next = (i + QUEUES.length - 1) % QUEUES.length;
@@ -427,7 +428,7 @@ export class SharekModeration extends SharekElement {
     const id = this.filters.consultation;
     if (!admin || !id) return;
     try {
-      const blob = await admin.reportFile(id, format, this.locale);
+      const blob = await admin.reportFile(id, format, languageOf(this.locale));
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;

@@ -90,8 +90,10 @@ export const styles = css`
   .message:empty {
     margin: 0;
   }
+  /* Focus moves here after a vote: it must show where it is. */
   .message:focus {
-    outline: none;
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
   }
   .options-list,
   .my-vote ul {

@@ -177,7 +177,8 @@ export class SharekPoll extends SharekElement {
         ? this.renderForm(p, question)
         : html`<p part="question" class="question" lang=${question.lang}>${question.text}</p>`}
       ${status === 'upcoming' ? this.renderOptionList(p) : nothing}
-      <p part="message" class="message" role="status" tabindex="-1">${this.notice?.() ?? ''}</p>
+      <!-- Named by its own text, so the status a vote focuses is said by what it says. -->
+      <p part="message" class="message" role="status" tabindex="-1" id="message" aria-labelledby="message">${this.notice?.() ?? ''}</p>
       ${status === 'upcoming' ? nothing : renderResults(p, status, voted, this.locale, (iso) => this.date(iso))}
     </div>`;
   }

@@ -38,13 +38,22 @@ export class SharekElement extends LitElement {
   @property() api?: string;
 
   /**
-   * `ar` or `en`. Defaults to the nearest `lang` in the page, then Arabic.
-   * Reflected, so a framework that sets it as a property (React 19, Vue) is
-   * seen by the elements inside this one too.
+   * A language tag: `ar` or `en`, or a regional one (`ar-JO`, `ar-SA`,
+   * `ar-u-nu-arab`, `en-GB`), whose language gives the messages and whose
+   * whole tag gives dates and numbers (Levantine month names and
+   * Arabic-Indic digits for `ar-JO`). Any other language is Arabic. Defaults
+   * to the nearest `lang` in the page, then Arabic; `dir` follows (`rtl` for
+   * every Arabic tag). Reflected, so a framework that sets it as a property
+   * (React 19, Vue) is seen by the elements inside this one too.
    */
   @property({ reflect: true }) override lang!: string;
 
-  /** Calendar for dates, e.g. `islamic-umalqura`. Gregorian by default. */
+  /**
+   * Calendar for dates, e.g. `islamic-umalqura`. Defaults to the enclosing
+   * Sharek element's (a card's reaches its polls, comments, decision and
+   * form), then to a calendar named in the language tag
+   * (`lang="ar-SA-u-ca-islamic-umalqura"`), then Gregorian.
+   */
   @property() calendar?: string;
 
   /**
@@ -77,6 +86,17 @@ export class SharekElement extends LitElement {
   }
 
   /**
+   * The calendar this element's dates are in: its own `calendar`, else the
+   * enclosing Sharek element's (undefined: the language tag's, else Gregorian).
+   * Only Sharek elements pass it on: `calendar` is not an HTML attribute, and
+   * a page-wide choice has its standard place in `lang` (`-u-ca-`).
+   * @internal
+   */
+  get calendarInUse(): string | undefined {
+    return inherited(this, (el) => (el instanceof SharekElement ? el.calendar : null));
+  }
+
+  /**
    * The client for this element's portal; throws a clear error when no portal is configured.
    * @internal
    */
@@ -96,7 +116,7 @@ export class SharekElement extends LitElement {
 
   /** Slow first-time work, done while the element waits for the portal rather than after (see warmFormatters). */
   protected prepare(): void {
-    warmFormatters(this.locale, this.calendar);
+    warmFormatters(this.locale, this.calendarInUse);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -120,8 +140,8 @@ export class SharekElement extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // The elements inside this one take its language: tell them it changed.
-    if (changed.has('lang') && this.updatedOnce) relocalize(this.renderRoot);
+    // The elements inside this one take its language and calendar: tell them it changed.
+    if ((changed.has('lang') || changed.has('calendar')) && this.updatedOnce) relocalize(this.renderRoot);
     this.updatedOnce = true;
   }
 
@@ -193,7 +213,7 @@ export class SharekElement extends LitElement {
 
   /** A date in this element's locale and calendar, as a `<time>`. */
   protected date(iso: string) {
-    return html`<time datetime=${iso}>${formatDate(this.locale, iso, this.calendar)}</time>`;
+    return html`<time datetime=${iso}>${formatDate(this.locale, iso, this.calendarInUse)}</time>`;
   }
 
   /**
@@ -205,10 +225,10 @@ export class SharekElement extends LitElement {
   }
 }
 
-/** Re-renders the Sharek elements under `root` that take their language from an ancestor. */
+/** Re-renders the Sharek elements under `root` that take their language or calendar from an ancestor. */
 function relocalize(root: ParentNode): void {
   for (const el of root.querySelectorAll('*')) {
-    if (!(el instanceof SharekElement) || el.lang) continue;
+    if (!(el instanceof SharekElement) || (el.lang && el.calendar)) continue;
     el.requestUpdate();
     if (el.shadowRoot) relocalize(el.shadowRoot);
   }

@@ -1,10 +1,11 @@
 /**
- * Dates, numbers and sizes in the reader's locale, Gregorian dates unless the
- * element asks for another calendar (for example `islamic-umalqura`). Digits
- * are Intl's default for `ar`, which is Western digits in current CLDR
- * (`ar-JO` and `ar-SA` would give Arabic-Indic ones; elements format in `ar`).
+ * Dates, numbers and sizes in the reader's whole locale (`ar-JO`, not just
+ * `ar`: CLDR gives Jordan Levantine month names and Arabic-Indic digits, plain
+ * `ar` Western digits), Gregorian dates unless the element asks for another
+ * calendar (for example `islamic-umalqura`) or its language tag names one
+ * (`ar-SA-u-ca-islamic-umalqura`). Every formatter is cached under the whole tag.
  */
-import type { Locale } from './localize.js';
+import { languageOf, type Locale } from './localize.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -18,9 +19,26 @@ export function cached<T>(key: string, make: () => T): T {
 }
 
 export function formatDate(locale: Locale, iso: string, calendar?: string): string {
-  const cal = calendar || 'gregory';
-  const f = cached(`date|${locale}|${cal}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', calendar: cal }));
+  // Without a `calendar`, a `-u-ca-` in the tag chooses; otherwise Gregorian (the default for ar-SA would be Hijri).
+  const cal = calendar || (tagCalendar(locale) ? undefined : 'gregory');
+  const f = cached(`date|${locale}|${cal ?? ''}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', calendar: cal }));
   return f.format(new Date(iso));
+}
+
+/** A date with its time of day ("22 November 2026 at 10:05"), where the day alone cannot tell two things apart. */
+export function formatDateTime(locale: Locale, iso: string, calendar?: string): string {
+  const cal = calendar || (tagCalendar(locale) ? undefined : 'gregory');
+  const f = cached(`datetime|${locale}|${cal ?? ''}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', calendar: cal }));
+  return f.format(new Date(iso));
+}
+
+/** The calendar a language tag names (`-u-ca-…`), if any. */
+function tagCalendar(locale: Locale): string | undefined {
+  try {
+    return new Intl.Locale(locale).calendar;
+  } catch {
+    return undefined;
+  }
 }
 
 export function formatNumber(locale: Locale, n: number): string {
@@ -88,10 +106,15 @@ export function warmFormatters(locale: Locale, calendar?: string): void {
   formatRelative(locale, now);
 }
 
-/** Picks the text for `locale` from a LocalizedText, falling back to any language given. */
+/**
+ * Picks the text for `locale` from a LocalizedText: the whole tag (`ar-JO`),
+ * then its language (`ar`, or any `ar-…`), then any language given.
+ */
 export function pick(text: Record<string, string> | undefined, locale: Locale): { text: string; lang: string } {
-  if (!text) return { text: '', lang: locale };
+  const language = languageOf(locale);
+  if (!text) return { text: '', lang: language };
   if (text[locale] !== undefined) return { text: text[locale]!, lang: locale };
-  const other = Object.keys(text).find((k) => k.startsWith(locale)) ?? Object.keys(text)[0]!;
+  if (text[language] !== undefined) return { text: text[language]!, lang: language };
+  const other = Object.keys(text).find((k) => k.startsWith(`${language}-`)) ?? Object.keys(text)[0]!;
   return { text: text[other] ?? '', lang: other };
 }

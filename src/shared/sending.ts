@@ -64,6 +64,8 @@ export class Sending {
    */
   async send<T>(request: () => Promise<T>, signIn?: () => Promise<boolean>): Promise<T> {
     let askedToSignIn = false;
+    // A new send starts with no failure: a wait shown now is this send's, not an earlier one's.
+    this.failure = undefined;
     for (let retry = 0; ; ) {
       this.set('sending');
       try {

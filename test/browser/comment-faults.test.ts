@@ -219,7 +219,7 @@ describe('faults while sending a comment, against the real portal', function () 
     });
     const form = await newForm(5);
     await writeAndSend(form, body);
-    await keptWhileWaiting(form, body, /receiving many comments\. Sending again in 1 s/);
+    await keptWhileWaiting(form, body, /receiving many comments\..* Sending again in 1 second\./);
     await recovered(form, body, net.lost);
     expect(net.attempts.length).to.equal(2);
     expect(net.attempts[1]!.at - answeredAt, 'ms between the 429 and the next attempt').to.be.at.least(950);
@@ -261,7 +261,7 @@ describe('faults while sending a comment, against the real portal', function () 
     const net = between(body, (_, forward) => (down ? offline() : forward()));
     const form = await newForm(600_000);
     await writeAndSend(form, body);
-    await keptWhileWaiting(form, body, /Trying again in 600/);
+    await keptWhileWaiting(form, body, /Trying again in 600 seconds\./);
     down = false;
     dispatchEvent(new Event('online'));
     await recovered(form, body, net.lost);
@@ -274,7 +274,7 @@ describe('faults while sending a comment, against the real portal', function () 
     const net = between(body, (_, forward) => (down ? offline() : forward()));
     const form = await newForm(600_000);
     await writeAndSend(form, body);
-    await keptWhileWaiting(form, body, /Trying again in 600/);
+    await keptWhileWaiting(form, body, /Trying again in 600 seconds\./);
     const textarea = $<HTMLTextAreaElement>(form, '#body')!;
     textarea.focus();
     textarea.setSelectionRange(textarea.value.length, textarea.value.length);

@@ -99,7 +99,7 @@ describe('<sharek-comment-form>', () => {
         const el = await form(lang);
         await fill(el, 'A comment sent on a slow connection.');
         await submit(el);
-        await waitUntil(() => $(el, '[part=submit]')!.hasAttribute('disabled'), 'not sending');
+        await waitUntil(() => $(el, '[part=submit]')!.getAttribute('aria-disabled') === 'true', 'not sending');
         expect(text(el, '[part=progress]')).to.equal(lang === 'ar' ? 'جارٍ إرسال تعليقك…' : 'Sending your comment…');
         await expect(el).to.be.accessible();
         release();
@@ -117,20 +117,34 @@ describe('<sharek-comment-form>', () => {
     });
   }
 
-  it('counts characters against the limit and announces the count politely once typing pauses', async () => {
-    const el = await form('en', { commenting: { ...consultation().commenting, maxLength: 50 } });
+  it('counts characters against the limit, visibly at every change, and speaks the count only near the limit and over it', async () => {
+    const el = await form('en', { commenting: { ...consultation().commenting, maxLength: 100 } });
     const textarea = $<HTMLTextAreaElement>(el, '#body')!;
-    textarea.value = 'x'.repeat(48);
-    textarea.dispatchEvent(new Event('input'));
-    await el.updateComplete;
-    expect(text(el, '#body-count')).to.equal('You have 2 characters remaining');
     const live = el.shadowRoot!.querySelector('[aria-live=polite]')!;
-    expect(live.textContent!.trim()).to.equal('');
-    await waitUntil(() => live.textContent!.trim() === 'You have 2 characters remaining', 'not announced', { timeout: 2000 });
-    textarea.value = 'x'.repeat(53);
-    textarea.dispatchEvent(new Event('input'));
-    await el.updateComplete;
-    expect(text(el, '#body-count')).to.equal('You have 3 characters too many');
+    const spoken: string[] = [];
+    new MutationObserver(() => spoken.push(live.textContent!.trim())).observe(live, { childList: true, subtree: true, characterData: true });
+    const type = async (length: number) => {
+      textarea.value = 'x'.repeat(length);
+      textarea.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+    };
+    // Typing well under the limit, pausing between words as people do: the count shows, nothing is said.
+    for (const length of [10, 30, 50, 70]) await type(length);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(text(el, '#body-count')).to.equal('You have 30 characters remaining');
+    expect(spoken.filter(Boolean)).to.deep.equal([]);
+    // 75 % and 90 % of the limit, and over it: said once each, whatever is typed in between.
+    for (const length of [75, 80, 89, 90, 95, 100, 103, 104]) await type(length);
+    expect(text(el, '#body-count')).to.equal('You have 4 characters too many');
+    expect(spoken.filter(Boolean)).to.deep.equal([
+      'You have 25 characters remaining',
+      'You have 10 characters remaining',
+      'You have 3 characters too many',
+    ]);
+    // Back under the limit is said too; the field itself tells its count to whoever reaches it.
+    await type(99);
+    expect(live.textContent!.trim()).to.equal('You have 1 character remaining');
+    expect($(el, '#body')!.getAttribute('aria-describedby')).to.contain('body-count');
   });
 
   it('keeps the draft through a reload and gives it back', async () => {

@@ -78,7 +78,8 @@ describe('commenting, end to end', () => {
       first.remove(); // the reload, in the middle of the wait
       cut = false;
       const again = await fixture<SharekCommentForm>(html`<sharek-comment-form lang="en" api="/api" consultation=${CONSULTATION}></sharek-comment-form>`);
-      await waitUntil(() => inner(again, '#body'), 'the form did not come back', { timeout: 10_000 });
+      // The whole form, policy included (it loads after the consultation): the test ticks its box next.
+      await waitUntil(() => inner(again, '#policy'), 'the form did not come back', { timeout: 10_000 });
       expect((inner(again, '#body') as HTMLTextAreaElement).value).to.equal(body);
       inner(again, '#policy')!.click();
       await again.updateComplete;

@@ -50,7 +50,7 @@ function installTrap() {
 
 /** Tags the elements' own templates render. */
 const TEMPLATE_TAGS = new Set(
-  'article header section div p span a h1 h2 h3 h4 h5 h6 time details summary ul ol li dl dt dd button form label textarea select option fieldset legend input dialog blockquote q br slot'.split(' '),
+  'article header section div p span a h1 h2 h3 h4 h5 h6 time details summary ul ol li dl dt dd button form label textarea select option fieldset legend input dialog blockquote q br slot bdi'.split(' '),
 );
 /** What src/shared/sanitize.ts lets through from portal HTML. */
 const RICH_TAGS = new Set(

@@ -16,6 +16,7 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
   module: string;
   types: string;
   customElements: string;
+  bin: Record<string, string>;
   exports: Record<string, string | { types: string; default: string }>;
 };
 
@@ -37,6 +38,8 @@ const ALLOWED = [
   // The script's chunks, named by their content.
   /^dist\/chunks\/[\w.-]+-[\w-]{8}\.js$/,
   /^dist\/esm\/([\w.-]+\/)*[\w.-]+\.(js|d\.ts)$/,
+  // The conformance kit, `npx sharek-conformance` (scripts/conformance/, bundled with the contract's schemas).
+  /^dist\/bin\/sharek-conformance\.js$/,
 ];
 
 test('npm pack holds the builds, the types and the manifest, and nothing else', () => {
@@ -48,7 +51,7 @@ test('npm pack holds the builds, the types and the manifest, and nothing else', 
 });
 
 test('every entry point package.json names is in the package', () => {
-  const targets = [pkg.main, pkg.module, pkg.types, pkg.customElements, ...Object.values(pkg.exports).flatMap((e) => (typeof e === 'string' ? [e] : [e.types, e.default]))];
+  const targets = [pkg.main, pkg.module, pkg.types, pkg.customElements, ...Object.values(pkg.bin), ...Object.values(pkg.exports).flatMap((e) => (typeof e === 'string' ? [e] : [e.types, e.default]))];
   const missing = targets.map((t) => t.replace(/^\.\//, '')).filter((t) => !files.includes(t));
   assert.deepEqual(missing, []);
   // One entry per element and a define entry, each with its types.
@@ -59,6 +62,15 @@ test('every entry point package.json names is in the package', () => {
   // Every module of the ESM build has its types.
   const js = files.filter((f) => f.startsWith('dist/esm/') && f.endsWith('.js'));
   assert.deepEqual(js.filter((f) => !files.includes(f.replace(/\.js$/, '.d.ts'))), []);
+});
+
+test('the conformance kit is a bin that runs with plain Node, without TypeScript or the package’s dependencies', () => {
+  assert.equal(pkg.bin['sharek-conformance'], 'dist/bin/sharek-conformance.js');
+  const bin = readFileSync(pkg.bin['sharek-conformance']!, 'utf8');
+  assert.ok(bin.startsWith('#!/usr/bin/env node\n'));
+  // Bundled: it imports only Node's own modules (zod is inside), so npx runs it however the package was installed.
+  const imports = [...bin.matchAll(/^import .* from ["']([^"']+)["']/gm)].map((m) => m[1]);
+  assert.deepEqual(imports.filter((i) => !i!.startsWith('node:')), []);
 });
 
 test('the shipped manifest documents every element', () => {
