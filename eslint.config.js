@@ -15,7 +15,7 @@ import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 import tseslint from 'typescript-eslint';
 
-const ELEMENTS = ['consultation', 'consultations', 'comments', 'comment-form', 'poll', 'decision'];
+const ELEMENTS = ['consultation', 'consultations', 'comments', 'comment-form', 'poll', 'decision', 'moderation'];
 
 /** Imports no widget module makes, each with the reason the linter gives. */
 const UNSAFE_IMPORTS = [
@@ -29,7 +29,7 @@ const UNSAFE_IMPORTS = [
   },
 ];
 
-/** unsafeStatic puts a string into a template's markup: only the card, for the tag names of a registered prefix. */
+/** unsafeStatic puts a string into a template's markup: only the card and the console's preview, for the tag names of a registered prefix. */
 const UNSAFE_STATIC = {
   name: 'lit/static-html.js',
   importNames: ['unsafeStatic'],
@@ -100,7 +100,7 @@ export default defineConfig(
   },
   {
     // The card's inner elements under its own prefix (a prefix define() registered: only valid tag names).
-    files: ['src/consultation/inner-tags.ts'],
+    files: ['src/consultation/inner-tags.ts', 'src/moderation/preview-tag.ts'],
     rules: { 'no-restricted-imports': restrictedImports(UNSAFE_IMPORTS, [ACROSS_ELEMENTS]) },
   },
   {

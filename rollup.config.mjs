@@ -87,7 +87,7 @@ export default [
     ],
   },
   {
-    input: ['src/index.ts', 'src/define.ts', 'src/sharek.ts', 'src/consultation/consultation.ts', 'src/comment-form/comment-form.ts', 'src/comments/comments.ts', 'src/poll/poll.ts', 'src/decision/decision.ts', 'src/consultations/consultations.ts'],
+    input: ['src/index.ts', 'src/define.ts', 'src/sharek.ts', 'src/consultation/consultation.ts', 'src/comment-form/comment-form.ts', 'src/comments/comments.ts', 'src/poll/poll.ts', 'src/decision/decision.ts', 'src/consultations/consultations.ts', 'src/moderation/moderation.ts'],
     output: { dir: 'dist/esm', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
     external,
     onwarn,

@@ -201,6 +201,7 @@ async function main(): Promise<void> {
       `  the script   ${at('/dist/sharek.js')} (its chunks under /dist/chunks/)`,
       `  the API      ${at('/api')} (contract: ${at('/api/v1/openapi.json')})`,
       `  portal pages ${at('/consultations/{id}')}`,
+      `  moderation   ${at('/admin/')} (the console for moderators; English at /admin/en/)`,
     ].join('\n'),
   );
   console.log(embeddingNotice(portal.embeddingOrigins));

@@ -4,6 +4,10 @@
  * see registry.ts). Calling it twice, or loading the script twice, does no
  * harm: a name already taken is left alone. A CMS that prefixes everything can
  * register the same classes under its own names.
+ *
+ * The agency's console is not among them, so a citizens' bundle never holds
+ * it: an admin page registers it itself,
+ * `defineAs('sharek-moderation', SharekModeration)` (both exported by the package).
  */
 import { SharekCommentForm } from './comment-form/comment-form.js';
 import { SharekConsultation } from './consultation/consultation.js';

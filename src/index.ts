@@ -6,6 +6,7 @@ export { SharekComments } from './comments/comments.js';
 export { SharekPoll } from './poll/poll.js';
 export { SharekDecision } from './decision/decision.js';
 export { SharekConsultations } from './consultations/consultations.js';
+export { SharekModeration } from './moderation/moderation.js';
 export { SharekElement } from './shared/base.js';
 export {
   SharekCommentReportedEvent,
@@ -19,4 +20,5 @@ export { PortalClient, clientFor } from './api/client.js';
 export { ApiError } from './api/errors.js';
 export { sanitize } from './shared/sanitize.js';
 export { define, elements } from './define.js';
+export { defineAs } from './registry.js';
 export type * from './api/schemas.js';

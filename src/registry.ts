@@ -6,7 +6,7 @@
  * inside it (polls, form, comments, decision) only when it renders them.
  * A bundler that imports `define.js` registers every class at once instead.
  */
-export const ELEMENT_NAMES = ['consultation', 'consultations', 'comments', 'comment-form', 'poll', 'decision'] as const;
+export const ELEMENT_NAMES = ['consultation', 'consultations', 'comments', 'comment-form', 'poll', 'decision', 'moderation'] as const;
 export type ElementName = (typeof ELEMENT_NAMES)[number];
 
 /** Each element's module, loaded on demand (a chunk of its own in the single-file build). */
@@ -17,6 +17,8 @@ const modules: Record<ElementName, () => Promise<CustomElementConstructor>> = {
   'comment-form': () => import('./comment-form/comment-form.js').then((m) => m.SharekCommentForm),
   poll: () => import('./poll/poll.js').then((m) => m.SharekPoll),
   decision: () => import('./decision/decision.js').then((m) => m.SharekDecision),
+  // The agency's console: loaded only on a page that has its tag, never on citizens' pages.
+  moderation: () => import('./moderation/moderation.js').then((m) => m.SharekModeration),
 };
 
 /** The classes this module has registered under some name. */

@@ -64,8 +64,10 @@ export class SharekDecision extends SharekElement {
   @property() consultation = '';
 
   /**
-   * The decision, when the page already has it: no request is made. `null`
-   * says there is none yet (give `closesAt` or `consultationData` for the date).
+   * The decision, when the page already has it: shown as given, and no request
+   * is made (the moderation console's preview shows a decision not yet
+   * published this way). `null` says there is none yet (give `closesAt` or
+   * `consultationData` for the date).
    */
   @property({ attribute: false }) data?: Decision | null;
 

@@ -46,6 +46,15 @@ export function loadLocale(locale: Locale): Promise<void> {
   return (loading.ar ??= import('../generated/locales/ar.js').then((m) => void (catalogues.ar = m.templates)));
 }
 
+/**
+ * Adds messages to `language`'s, once they are loaded: an element whose texts
+ * are a chunk of their own (the moderation console) brings them itself.
+ */
+export async function addMessages(language: Language, more: () => Promise<TemplateMap>): Promise<void> {
+  await loadLocale(language);
+  Object.assign(catalogues[language]!, await more());
+}
+
 /** True when `locale`'s messages are here, so rendering in it needs no wait. */
 export const localeLoaded = (locale: Locale) => languageOf(locale) === 'en' || catalogues.ar !== undefined;
 
