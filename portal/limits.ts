@@ -49,7 +49,8 @@ export function rateLimitsOf(input: RateLimitsInput = {}): RateLimits {
   return { comments: kind('comments'), votes: kind('votes'), reports: kind('reports'), windowMs: input.windowMs ?? DEFAULT_RATE_LIMITS.windowMs };
 }
 
-const nouns: Record<WriteKind, string> = { comments: 'comments', votes: 'votes', reports: 'reports' };
+const nouns: Record<WriteKind, [one: string, other: string]> = { comments: ['comment', 'comments'], votes: ['vote', 'votes'], reports: ['report', 'reports'] };
+const counted = (n: number, [one, other]: [string, string]) => `${n} ${n === 1 ? one : other}`;
 
 /**
  * 429 when `recent` (the times of this participant's or address's writes in
@@ -61,7 +62,7 @@ export function enforce(recent: readonly string[], limit: number, kind: WriteKin
   const freesAt = Date.parse(recent[limit - 1]!) + windowMs;
   const seconds = Math.max(1, Math.ceil((freesAt - t.getTime()) / 1000));
   const minutes = Math.round(windowMs / 60000);
-  throw new ProblemError(429, `At most ${limit} ${nouns[kind]} per ${minutes} minutes ${who}; try again in ${seconds} seconds.`, {
+  throw new ProblemError(429, `At most ${counted(limit, nouns[kind])} per ${counted(minutes, ['minute', 'minutes'])} ${who}; try again in ${counted(seconds, ['second', 'seconds'])}.`, {
     type: problemType('rate-limited'),
     headers: { 'Retry-After': String(seconds) },
   });
