@@ -69,6 +69,10 @@ function sharek_clean_value( array $type, $value ): ?string {
 			return in_array( $value, $type['values'], true ) ? $value : null;
 		case 'calendar':
 			return in_array( $value, sharek_spec()['calendars'], true ) ? $value : null;
+		case 'lang':
+			// Arabic or English, with a region or Unicode extension if given (ar-JO, ar-u-nu-arab, en-GB):
+			// the messages come from the language, dates and numbers from the whole tag.
+			return preg_match( '/^(ar|en)(-[A-Za-z0-9]{1,8}){0,6}$/i', $value ) ? $value : null;
 		case 'integer':
 			if ( ! preg_match( '/^\d{1,4}$/', $value ) ) {
 				return null;
@@ -228,7 +232,7 @@ function sharek_fallback_link( array $element, array $values ): string {
 	if ( '' === $portal ) {
 		return '';
 	}
-	$lang  = $values['lang'] ?? ( 0 === strpos( get_locale(), 'en' ) ? 'en' : 'ar' );
+	$lang  = strtolower( substr( $values['lang'] ?? get_locale(), 0, 2 ) ) === 'en' ? 'en' : 'ar';
 	$id    = $values['consultation'] ?? '';
 	$url   = $portal . str_replace( '{id}', rawurlencode( $id ), $element['portalPage'] );
 	$texts = array(

@@ -662,11 +662,13 @@ describe('in WordPress 6.1 from Debian', () => {
     // The shortcodes, with an api and an unknown attribute that must not reach the page.
     await write('shortcode', 'استشارة', `<p>شاركونا رأيكم.</p>\n[sharek_consultation consultation="${OPEN}" api="https://evil.example/api" onmouseover="alert(1)"]`);
     await write('english', 'Consultation', `[sharek_consultation consultation="${OPEN}" lang="en" calendar="islamic-umalqura" participation="none"]`);
+    // A regional tag is kept whole (dates and numbers follow it); the fallback link is in its language.
+    await write('regional', 'استشارة', `[sharek_consultation consultation="${OPEN}" lang="ar-JO"]`);
     await write(
       'list',
       'الاستشارات',
       '[sharek_consultations agency="modee" status="open" href-template="/?consultation={id}" page-size="5" heading-level="2" lang="en" calendar="nonsense" colour="red"]\n' +
-        '[sharek_consultations agency="no such agency" href-template="javascript:alert(1)//{id}" page-size="500" heading-level="1" status="all"]',
+        '[sharek_consultations agency="no such agency" href-template="javascript:alert(1)//{id}" page-size="500" heading-level="1" status="all" lang="fr"]',
     );
 
     // The raw tags, as an author pastes them in the code editor.
@@ -704,6 +706,8 @@ describe('in WordPress 6.1 from Debian', () => {
 
     const english = await author.get(posts.english!.link);
     assert.match(english.text, new RegExp(`<sharek-consultation consultation="${OPEN}" participation="none" lang="en" calendar="islamic-umalqura"><a href="[^"]+" lang="en" dir="ltr">Take part`));
+    const regional = await author.get(posts.regional!.link);
+    assert.match(regional.text, new RegExp(`<sharek-consultation consultation="${OPEN}" lang="ar-JO"><a href="[^"]+" lang="ar" dir="rtl">`));
     const list = await author.get(posts.list!.link);
     // calendar="nonsense" and colour are dropped; href-template keeps {id}.
     assert.match(list.text, /<sharek-consultations agency="modee" status="open" href-template="\/\?consultation=\{id\}" page-size="5" heading-level="2" lang="en"><a href="http:\/\/localhost:\d+\/" /);
