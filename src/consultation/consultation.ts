@@ -116,14 +116,17 @@ export class SharekConsultation extends SharekElement {
     }
     if (this.value && !this.wholeRendered) {
       const near = this.nearViewport();
-      this.wholeRendered = this.afterPaint()
+      this.firstPainted = this.afterPaint();
+      this.wholeRendered = this.firstPainted
         .then(() => near)
         .then(() => this.showParts());
     }
     // The inner elements in the card now (the decision with the header, or once it closes; the rest with the parts).
     // Checked on every update: a card updates rarely (its data, its parts, the clock at opening and closing).
     const inner = [...new Set([...this.renderRoot.querySelectorAll(':not(:defined)')].map((el) => el.localName))];
-    if (inner.length) this.innerDefined = Promise.all(inner.map((tag) => ensureDefined(tag)));
+    // Their code is asked for once the card's first frame is painted, so a decision's is not on the way to the title.
+    const painted = this.firstPainted ?? Promise.resolve();
+    if (inner.length) this.innerDefined = painted.then(() => Promise.all(inner.map((tag) => ensureDefined(tag))));
     if (this.value && !this.linkedOnce) {
       this.linkedOnce = true;
       void this.openLinkedArticle();
@@ -142,6 +145,8 @@ export class SharekConsultation extends SharekElement {
    */
   @state() private whole = false;
   private wholeRendered?: Promise<void>;
+  /** Resolves once the frame showing the card's header is painted. */
+  private firstPainted?: Promise<void>;
   /** Set when the card came near the viewport (or was asked for its parts). */
   private wanted = false;
   private wantWhole?: () => void;
