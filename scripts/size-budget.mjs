@@ -21,7 +21,10 @@ export const CHUNK_BUDGETS_KB = {
   // shared as copies now live once here (+0.9 KB); the element chunks lost 1.0 KB together.
   // 17.6, not 17.5 (issue 13, findings 1 and 9): portal HTML's headings moved below the heading they sit under,
   // and the host's min-inline-size for reflow (+123 bytes: 17,998 measured, main without them 17,875).
-  core: 17.6, // zod/mini and the contract, the client, the base class, shared helpers and styles
+  // 17.8, not 17.6 (issue 12, main-thread time): the task budget every element shares and the yield between tasks
+  // (shared/main-thread.ts), first renders that wait when a task ran long, the Intl warm-up one step per task
+  // (+189 bytes: 18,187 measured, main without them 17,998).
+  core: 17.8, // zod/mini and the contract, the client, the base class, shared helpers and styles
   dompurify: 12, // only where the browser has no HTML Sanitizer API
   ar: 6, // the Arabic messages
   consultation: 4.5,
