@@ -19,12 +19,10 @@ export const CHUNK_BUDGETS_KB = {
   lit: 9, // lit, @lit/task, @lit/localize's lookup
   // 17.5, not 17 (issue 11): the texts, the heading rule and the send-and-retry rule that two or more elements
   // shared as copies now live once here (+0.9 KB); the element chunks lost 1.0 KB together.
-  // 17.9, not 17.5: portal HTML's headings moved below the heading they sit under and the host's min-inline-size
-  // for reflow (issue 13, +123 bytes); the zod/mini functions core now exports to the moderation console's chunk,
-  // the first outside core to build schemas of its own (issue 14, +70 bytes); the task budget every element shares
-  // and the yield between tasks (shared/main-thread.ts), first renders that wait when a task ran long, the Intl
-  // warm-up one step per task (issue 12, main-thread time, +189 bytes).
-  core: 17.9, // zod/mini and the contract, the client, the base class, shared helpers and styles
+  // 17.7, not 17.5: portal HTML's headings moved below the heading they sit under and the host's min-inline-size
+  // for reflow (issue 13, +123 bytes), and the zod/mini functions core now exports to the moderation console's
+  // chunk, the first outside core to build schemas of its own (issue 14, +70 bytes).
+  core: 17.7, // zod/mini and the contract, the client, the base class, shared helpers and styles
   dompurify: 12, // only where the browser has no HTML Sanitizer API
   ar: 6, // the Arabic messages
   consultation: 4.5,

@@ -12,7 +12,6 @@ import { msg, str } from '../shared/localize.js';
 import { prepareSanitizer, sanitizedHtml } from '../shared/sanitize.js';
 import { DEFAULT_HEADING_LEVEL, headingLevel, headingTag } from '../shared/heading.js';
 import { httpUrl } from '../shared/url.js';
-import { nextTask, taskIsLong } from '../shared/main-thread.js';
 import { ensureDefined } from '../registry.js';
 import { hostStyles, skeletonStyles, statusStyles } from '../shared/styles.js';
 import { kindLabel, participation, statusLabel, timeline } from '../shared/texts.js';
@@ -24,10 +23,9 @@ import { innerTags, type InnerTags } from './inner-tags.js';
  * A public consultation: who asks, about what, until when, the draft's
  * articles, its documents and impact assessment, and how many have taken part.
  *
- * It paints the header, summary and article titles first; then, from the
- * task after that frame, the article bodies, polls, comment form and comments
- * part by part, handing the main thread back between tasks (so the reader can
- * scroll and type while they come). `updateComplete` resolves after all.
+ * It paints in two steps: the header, summary and article titles first; the
+ * article bodies, polls, comment form and comments in the task after that
+ * frame. `updateComplete` resolves after both.
  *
  * @summary The consultation card.
  * @tag sharek-consultation
@@ -95,8 +93,8 @@ export class SharekConsultation extends SharekElement {
 
   protected override prepare(): void {
     super.prepare();
-    // The sanitiser's first run, in a task of its own: the browser's parser warmed, or DOMPurify's chunk loaded where the browser has none.
-    void nextTask().then(prepareSanitizer);
+    // The sanitiser's first run: the browser's parser warmed, or DOMPurify's chunk loaded where the browser has none.
+    prepareSanitizer();
   }
 
   override disconnectedCallback(): void {
@@ -116,17 +114,14 @@ export class SharekConsultation extends SharekElement {
     }
     if (this.value && !this.wholeRendered) {
       const near = this.nearViewport();
-      this.firstPainted = this.afterPaint();
-      this.wholeRendered = this.firstPainted
+      this.wholeRendered = this.afterPaint()
         .then(() => near)
-        .then(() => this.showParts());
+        .then(() => void (this.whole = true));
     }
     // The inner elements in the card now (the decision with the header, or once it closes; the rest with the parts).
     // Checked on every update: a card updates rarely (its data, its parts, the clock at opening and closing).
     const inner = [...new Set([...this.renderRoot.querySelectorAll(':not(:defined)')].map((el) => el.localName))];
-    // Their code is asked for once the card's first frame is painted, so a decision's is not on the way to the title.
-    const painted = this.firstPainted ?? Promise.resolve();
-    if (inner.length) this.innerDefined = painted.then(() => Promise.all(inner.map((tag) => ensureDefined(tag))));
+    if (inner.length) this.innerDefined = Promise.all(inner.map((tag) => ensureDefined(tag)));
     if (this.value && !this.linkedOnce) {
       this.linkedOnce = true;
       void this.openLinkedArticle();
@@ -145,8 +140,6 @@ export class SharekConsultation extends SharekElement {
    */
   @state() private whole = false;
   private wholeRendered?: Promise<void>;
-  /** Resolves once the frame showing the card's header is painted. */
-  private firstPainted?: Promise<void>;
   /** Set when the card came near the viewport (or was asked for its parts). */
   private wanted = false;
   private wantWhole?: () => void;
@@ -170,30 +163,6 @@ export class SharekConsultation extends SharekElement {
       const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
       idle(() => void this.loadInnerElements(['decision', 'poll', 'comment-form', 'comments']));
     });
-  }
-
-  /**
-   * How many parts after the header, summary and article titles are shown,
-   * in this order: each article's body, the polls, the comment form, the
-   * comments. A task renders parts until it has run long (see taskIsLong),
-   * then yields, so the reader can scroll and type while they come.
-   */
-  @state() private partsShown = 0;
-
-  private async showParts(): Promise<void> {
-    for (let part = 1; part <= (this.value?.sections.length ?? 0) + 3; part++) {
-      if (taskIsLong()) await nextTask();
-      this.partsShown = part;
-      // The card's own update: `this.updateComplete` would wait for these parts.
-      await super.getUpdateComplete();
-    }
-    this.whole = true;
-    await super.getUpdateComplete();
-  }
-
-  /** Whether part `index` (see partsShown) is shown. */
-  private shows(index: number): boolean {
-    return this.whole || this.partsShown > index;
   }
 
   /** Watches the card come near the viewport, while its parts wait for that (again after it is moved in the page). */
@@ -356,13 +325,13 @@ export class SharekConsultation extends SharekElement {
         : nothing}
       ${c.sections.length ? this.renderArticles(c, status) : nothing}
       ${renderDocuments(c, locale, this.headingLevel)}
-      ${c.pollIds.length && this.participation !== 'none' && this.shows(c.sections.length)
+      ${c.pollIds.length && this.participation !== 'none' && this.whole
         ? html`<section part="polls" class="polls">
             ${staticHtml`<${headingTag(this.headingLevel, 1)} class="subheading">${msg('Polls')}</${headingTag(this.headingLevel, 1)}>`}
             ${c.pollIds.map((id) => staticHtml`<${tags.poll} poll=${id} heading-level=${headingLevel(this.headingLevel, 2)}></${tags.poll}>`)}
           </section>`
         : nothing}
-      ${this.participation === 'none' || !this.shows(c.sections.length + 1)
+      ${this.participation === 'none' || !this.whole
         ? nothing
         : staticHtml`<section part="participate" class="participate">
         <${tags.form}
@@ -372,7 +341,7 @@ export class SharekConsultation extends SharekElement {
           heading-level=${below}
           .data=${c}
         ></${tags.form}>
-        ${this.shows(c.sections.length + 2) ? staticHtml`<${tags.comments} consultation=${c.id} heading-level=${below} .landmark=${false} .sections=${c.sections}></${tags.comments}>` : nothing}
+        <${tags.comments} consultation=${c.id} heading-level=${below} .landmark=${false} .sections=${c.sections}></${tags.comments}>
       </section>`}
       ${httpUrl(c.portalUrl) !== nothing
         ? html`<p class="portal-link"><a part="portal-link" href=${httpUrl(c.portalUrl)}>${msg('See this consultation on the participation portal')}</a></p>`
@@ -396,7 +365,7 @@ export class SharekConsultation extends SharekElement {
     const sub = headingTag(this.headingLevel, 1);
     return html`<section part="articles" class="articles">
       ${staticHtml`<${sub} class="subheading" id="articles-heading">${msg("The draft's articles")}</${sub}>`}
-      ${c.sections.map((s, i) => {
+      ${c.sections.map((s) => {
         const title = pick(s.title, locale);
         const body = pick(s.body, locale);
         return html`<details part="article" id=${`article-${s.id}`}>
@@ -404,7 +373,7 @@ export class SharekConsultation extends SharekElement {
             <span class="number">${msg(str`Article ${s.number}`)}</span>
             <span lang=${title.lang}>${title.text}</span>
           </summary>
-          <div class="rich" lang=${body.lang}>${this.shows(i) ? sanitizedHtml(body.text, headingLevel(this.headingLevel, 2)) : nothing}</div>
+          <div class="rich" lang=${body.lang}>${this.whole ? sanitizedHtml(body.text, headingLevel(this.headingLevel, 2)) : nothing}</div>
           <p class="article-actions">
             ${status === 'open' && this.participation !== 'none'
               ? html`<button type="button" class="secondary" @click=${() => this.commentOn(s.id)}>

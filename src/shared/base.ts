@@ -12,7 +12,6 @@ import { identityHeaders } from './identity.js';
 import { directionOf, loadLocale, localeLoaded, msg, toLocale, withLocale, type Locale } from './localize.js';
 import { errorMessage } from './messages.js';
 import { errorState } from './states.js';
-import { nextTask, taskIsLong } from './main-thread.js';
 
 /**
  * The theme every element takes (its defaults are set on each element's
@@ -117,7 +116,7 @@ export class SharekElement extends LitElement {
 
   /** Slow first-time work, done while the element waits for the portal rather than after (see warmFormatters). */
   protected prepare(): void {
-    void warmFormatters(this.locale, this.calendarInUse);
+    warmFormatters(this.locale, this.calendarInUse);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -128,8 +127,6 @@ export class SharekElement extends LitElement {
 
   /** The first render in a language waits for its messages (a chunk of their own), so no text shows in the wrong one. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    // A first render waits for a later task when this one has run long (several elements upgraded or answered at once).
-    if (!this.hasUpdated && taskIsLong()) return nextTask().then(() => this.scheduleUpdate());
     const locale = this.locale;
     if (localeLoaded(locale)) return super.scheduleUpdate();
     return loadLocale(locale).then(() => super.scheduleUpdate());

@@ -6,7 +6,6 @@
  * (`ar-SA-u-ca-islamic-umalqura`). Every formatter is cached under the whole tag.
  */
 import { languageOf, type Locale } from './localize.js';
-import { nextTask } from './main-thread.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -97,24 +96,14 @@ const warmed = new Set<string>();
  * called while the element waits for the portal, that wait pays for it
  * instead of the reader.
  */
-export async function warmFormatters(locale: Locale, calendar?: string): Promise<void> {
+export function warmFormatters(locale: Locale, calendar?: string): void {
   const key = `${locale}|${calendar ?? ''}`;
   if (warmed.has(key)) return;
   warmed.add(key);
   const now = new Date().toISOString();
-  // One step per task: together they held the main thread for 60–140 ms here (four times that on a phone). The
-  // first two load ICU's common data and the locale's, which the first formatter would otherwise load at once.
-  const steps = [
-    () => Intl.getCanonicalLocales(locale),
-    () => tagCalendar(locale),
-    () => formatNumber(locale, 0),
-    () => formatDate(locale, now, calendar),
-    () => formatRelative(locale, now),
-  ];
-  for (const step of steps) {
-    step();
-    await nextTask();
-  }
+  formatNumber(locale, 0);
+  formatDate(locale, now, calendar);
+  formatRelative(locale, now);
 }
 
 /**
