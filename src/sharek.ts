@@ -9,7 +9,7 @@
  * on demand. For the classes themselves, import the package (`sharek`).
  */
 import { preloadConsultations } from './api/preload.js';
-import { autoload, ELEMENT_NAMES } from './registry.js';
+import { autoload, ELEMENT_NAMES, type ElementName } from './registry.js';
 import { loadLocale, toLocale } from './shared/localize.js';
 
 export interface DefineOptions {
@@ -21,7 +21,9 @@ export interface DefineOptions {
 export function define({ prefix = 'sharek' }: DefineOptions = {}): void {
   const tags = ELEMENT_NAMES.map((n) => `${prefix}-${n}`).join(',');
   // The messages of every language the page's elements speak, with their code, not after it.
-  for (const el of document.querySelectorAll(tags)) void loadLocale(toLocale(el.closest('[lang]')?.getAttribute('lang')));
+  for (const el of document.querySelectorAll(tags)) {
+    void loadLocale(toLocale(el.closest('[lang]')?.getAttribute('lang')), el.localName.slice(prefix.length + 1) as ElementName).catch(() => undefined);
+  }
   preloadConsultations(`${prefix}-consultation`);
   autoload(prefix);
 }

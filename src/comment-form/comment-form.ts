@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { ApiError } from '../api/errors.js';
 import type { CommentAccepted, Consultation, UsagePolicy } from '../api/schemas.js';
+import type { ElementName } from '../registry.js';
 import { SharekElement } from '../shared/base.js';
 import { statusAt } from '../api/status.js';
 import { ClockController } from '../shared/clock.js';
@@ -55,6 +56,7 @@ type Phase = 'editing' | 'warning' | 'failed' | 'sent';
  */
 export class SharekCommentForm extends SharekElement {
   static override styles = [hostStyles, styles];
+  protected static override readonly messages: ElementName = 'comment-form';
 
   /** The consultation's id on the portal. */
   @property() consultation = '';

@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { Comment, CommentPage, Section, UsagePolicy } from '../api/schemas.js';
+import type { ElementName } from '../registry.js';
 import { SharekElement } from '../shared/base.js';
 import { formatDateTime, formatRelative, pick } from '../shared/format.js';
 import { languageOf, msg, str } from '../shared/localize.js';
@@ -61,6 +62,7 @@ import { commentContext, commentPlace, publishedCommentCount, replyContext, repo
  */
 export class SharekComments extends SharekElement {
   static override styles = [hostStyles, skeletonStyles, moreStyles, styles, ReportDialog.styles];
+  protected static override readonly messages: ElementName = 'comments';
 
   /** The consultation's id on the portal. */
   @property() consultation = '';

@@ -8,11 +8,11 @@ import { statusAt } from '../api/status.js';
 import { ClockController } from '../shared/clock.js';
 import { SharekStatusChangeEvent } from '../shared/events.js';
 import { pick } from '../shared/format.js';
-import { msg, str } from '../shared/localize.js';
+import { loadLocale, msg, str } from '../shared/localize.js';
 import { prepareSanitizer, sanitizedHtml } from '../shared/sanitize.js';
 import { DEFAULT_HEADING_LEVEL, headingLevel, headingTag } from '../shared/heading.js';
 import { httpUrl } from '../shared/url.js';
-import { ensureDefined } from '../registry.js';
+import { ensureDefined, splitTag, type ElementName } from '../registry.js';
 import { hostStyles, skeletonStyles, statusStyles } from '../shared/styles.js';
 import { kindLabel, participation, statusLabel, timeline } from '../shared/texts.js';
 import { styles } from './consultation.styles.js';
@@ -61,6 +61,7 @@ import { innerTags, type InnerTags } from './inner-tags.js';
  */
 export class SharekConsultation extends SharekElement {
   static override styles = [hostStyles, skeletonStyles, statusStyles, styles];
+  protected static override readonly messages: ElementName = 'consultation';
 
   /** The consultation's id on the portal. */
   @property() consultation = '';
@@ -122,6 +123,8 @@ export class SharekConsultation extends SharekElement {
     // Checked on every update: a card updates rarely (its data, its parts, the clock at opening and closing).
     const inner = [...new Set([...this.renderRoot.querySelectorAll(':not(:defined)')].map((el) => el.localName))];
     if (inner.length) this.innerDefined = Promise.all(inner.map((tag) => ensureDefined(tag)));
+    // Their Arabic messages with their code, not after it.
+    for (const tag of inner) void loadLocale(this.locale, splitTag(tag)?.[1]).catch(() => undefined);
     if (this.value && !this.linkedOnce) {
       this.linkedOnce = true;
       void this.openLinkedArticle();
@@ -284,7 +287,8 @@ export class SharekConsultation extends SharekElement {
   private innerDefined?: Promise<unknown>;
 
   /** Loads the code of the inner elements `names` under the card's prefix. */
-  private loadInnerElements(names: string[]): Promise<unknown> {
+  private loadInnerElements(names: ElementName[]): Promise<unknown> {
+    for (const n of names) void loadLocale(this.locale, n).catch(() => undefined);
     return Promise.all(names.map((n) => ensureDefined(`${this.tagPrefix}-${n}`))).catch((error: unknown) => this.reportError(error, { quiet: true }));
   }
 

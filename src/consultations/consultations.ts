@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { ConsultationPage, ConsultationSummary } from '../api/schemas.js';
+import type { ElementName } from '../registry.js';
 import { SharekElement } from '../shared/base.js';
 import { statusAt } from '../api/status.js';
 import { ClockController } from '../shared/clock.js';
@@ -54,6 +55,7 @@ type Status = ConsultationSummary['status'];
  */
 export class SharekConsultations extends SharekElement {
   static override styles = [hostStyles, skeletonStyles, moreStyles, statusStyles, styles];
+  protected static override readonly messages: ElementName = 'consultations';
 
   /** Only this agency's consultations (the agency's id on the portal, e.g. `modee`). All agencies when empty. */
   @property() agency = '';

@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { Consultation, Decision } from '../api/schemas.js';
 import { phaseAt } from '../api/status.js';
+import type { ElementName } from '../registry.js';
 import { SharekElement } from '../shared/base.js';
 import { ClockController } from '../shared/clock.js';
 import { cssProps } from '../shared/css-props.js';
@@ -59,6 +60,7 @@ interface Loaded {
  */
 export class SharekDecision extends SharekElement {
   static override styles = [hostStyles, skeletonStyles, barStyles, styles];
+  protected static override readonly messages: ElementName = 'decision';
 
   /** The consultation's id on the portal (defaults to the id of `consultationData`). */
   @property() consultation = '';

@@ -4,10 +4,11 @@ import { property, state } from 'lit/decorators.js';
 import { ApiError } from '../api/errors.js';
 import type { Consultation, ConsultationSummary, Decision, ReportReason, UsagePolicy } from '../api/schemas.js';
 import { ensureDefined, splitTag } from '../registry.js';
+import type { ElementName } from '../registry.js';
 import { SharekElement } from '../shared/base.js';
 import { formatDate, formatNumber, formatRelative, pick } from '../shared/format.js';
 import { DEFAULT_HEADING_LEVEL, headingTag } from '../shared/heading.js';
-import { addMessages, directionOf, languageOf, msg, str } from '../shared/localize.js';
+import { directionOf, languageOf, msg, str } from '../shared/localize.js';
 import { errorMessage } from '../shared/messages.js';
 import { hostStyles } from '../shared/styles.js';
 import { STAKEHOLDER_TYPES, stakeholderLabel, statusLabel } from '../shared/texts.js';
@@ -20,10 +21,6 @@ import { doneCount, hours, outcomeLabel, queueLabel, refusal, reporters, selecte
 
 const HOUR = 3_600_000;
 
-/** The console's Arabic messages: a chunk of their own, so citizens' pages never load them. */
-let arabic: Promise<void> | undefined;
-const loadArabic = () => (arabic ??= addMessages('ar', () => import('../generated/locales/ar-moderation.js').then((m) => m.templates)));
-let arabicLoaded = false;
 const PAGE = 20;
 
 type View = 'queues' | 'decision' | 'report';
@@ -69,6 +66,8 @@ type View = 'queues' | 'decision' | 'report';
  */
 export class SharekModeration extends SharekElement {
   static override styles = [hostStyles, styles];
+  /** Its Arabic messages are a chunk of their own, so citizens' pages never load them. */
+  protected static override readonly messages: ElementName = 'moderation';
 
   /** The level of the console's heading, 2 to 6 (the sub-headings are one below). */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = DEFAULT_HEADING_LEVEL;
@@ -111,15 +110,6 @@ export class SharekModeration extends SharekElement {
   private focusAfter?: { row: number } | { id: string };
   /** Generation of the list's requests, so an answer for old filters is dropped. */
   private listRequest = 0;
-
-  /** The first render in Arabic waits for the console's own Arabic messages too. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    if (languageOf(this.locale) !== 'ar' || arabicLoaded) return super.scheduleUpdate();
-    return loadArabic().then(() => {
-      arabicLoaded = true;
-      return super.scheduleUpdate();
-    });
-  }
 
   /** Signs out: forgets the credential and everything it showed. */
   signOut(message = ''): void {

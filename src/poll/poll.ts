@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { ApiError } from '../api/errors.js';
 import type { Poll } from '../api/schemas.js';
+import type { ElementName } from '../registry.js';
 import { SharekElement } from '../shared/base.js';
 import { statusAt } from '../api/status.js';
 import { ClockController } from '../shared/clock.js';
@@ -63,6 +64,7 @@ type PollStatus = Poll['status'];
  */
 export class SharekPoll extends SharekElement {
   static override styles = [hostStyles, skeletonStyles, barStyles, statusStyles, styles];
+  protected static override readonly messages: ElementName = 'poll';
 
   /** The poll's id on the portal. */
   @property() poll = '';

@@ -12,6 +12,7 @@ import { identityHeaders } from './identity.js';
 import { directionOf, loadLocale, localeLoaded, msg, toLocale, withLocale, type Locale } from './localize.js';
 import { errorMessage } from './messages.js';
 import { errorState } from './states.js';
+import type { ElementName } from '../registry.js';
 
 /**
  * The theme every element takes (its defaults are set on each element's
@@ -34,6 +35,9 @@ import { errorState } from './states.js';
  * @cssproperty --sharek-focus - Focus outline colour. Default `#1a5fb4`.
  */
 export class SharekElement extends LitElement {
+  /** Whose Arabic messages the element shows besides the shared ones: its folder's (see loadLocale). */
+  protected static readonly messages?: ElementName;
+
   /** The portal's base URL. Defaults to the enclosing Sharek element's, then `<meta name="sharek-api">`. */
   @property() api?: string;
 
@@ -128,8 +132,12 @@ export class SharekElement extends LitElement {
   /** The first render in a language waits for its messages (a chunk of their own), so no text shows in the wrong one. */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const locale = this.locale;
-    if (localeLoaded(locale)) return super.scheduleUpdate();
-    return loadLocale(locale).then(() => super.scheduleUpdate());
+    const element = (this.constructor as typeof SharekElement).messages;
+    if (localeLoaded(locale, element)) return super.scheduleUpdate();
+    // Messages that cannot be fetched (the network) leave the source English rather than an empty element.
+    return loadLocale(locale, element)
+      .catch(() => undefined)
+      .then(() => super.scheduleUpdate());
   }
 
   protected override update(changed: PropertyValues<this>): void {

@@ -1,4 +1,5 @@
 // Do not modify this file by hand! Re-generate it by running npm run localize (scripts/split-locales.mjs).
+// The messages of src/moderation/ alone, loaded with that element.
 import {str} from '@lit/localize';
 
 /* eslint-disable no-irregular-whitespace */

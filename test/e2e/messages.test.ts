@@ -1,0 +1,148 @@
+// The Arabic messages are a chunk per element (scripts/split-locales.mjs,
+// issue 12): a page fetches the shared ones and those of the elements it
+// shows, and every element still speaks Arabic from its first render. Run on
+// the built script (dist/sharek.js and its chunks), as a webmaster's page
+// loads it.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import type { Page } from 'puppeteer-core';
+import { portalAndChromium, watchPage } from './setup.js';
+
+const ELEMENTS = ['consultation', 'consultations', 'comments', 'comment-form', 'poll', 'decision', 'moderation'];
+
+/** The ids in a generated locale file (one entry per line, each starting with its quoted id). */
+const idsIn = (file: string) => [...readFileSync(`src/generated/locales/${file}`, 'utf8').matchAll(/^'([^']+)':/gm)].map((m) => m[1]!);
+
+test('no element folder imports another’s files, so an element shows only its own messages and the shared ones', () => {
+  const crossings: string[] = [];
+  for (const element of ELEMENTS) {
+    for (const file of readdirSync(`src/${element}`).filter((f) => f.endsWith('.ts'))) {
+      const source = readFileSync(`src/${element}/${file}`, 'utf8');
+      for (const [, other] of source.matchAll(/from '\.\.\/([\w-]+)\//g)) {
+        if (ELEMENTS.includes(other!) && other !== element) crossings.push(`src/${element}/${file} imports src/${other}/`);
+      }
+    }
+  }
+  assert.deepEqual(crossings, []);
+});
+
+test('the split loses no message and puts none in two chunks', () => {
+  const translated = [...readFileSync('locales/ar.xlf', 'utf8').matchAll(/<trans-unit id="([^"]+)"/g)].map((m) => m[1]!);
+  const split = ['ar.ts', ...ELEMENTS.map((e) => `ar-${e}.ts`)].flatMap(idsIn);
+  assert.equal(new Set(split).size, split.length, 'an id in two chunks');
+  assert.deepEqual([...split].sort(), [...translated].sort());
+  // Each element has messages of its own, and the shared file is not where they all went.
+  for (const element of ELEMENTS) assert.ok(idsIn(`ar-${element}.ts`).length > 0, element);
+  assert.ok(idsIn('ar.ts').length < translated.length / 4, 'most messages belong to one element');
+});
+
+const e2e = portalAndChromium('messages');
+
+/** The Arabic message chunks the page fetched: `ar` (shared), `ar-poll`… */
+function arabicChunks(page: Page): () => string[] {
+  const seen = new Set<string>();
+  page.on('request', (r) => {
+    const m = /\/dist\/chunks\/(ar(?:-[a-z-]+?)?)-[\w-]{8}\.js$/.exec(new URL(r.url()).pathname);
+    if (m) seen.add(m[1]!);
+  });
+  return () => [...seen].sort();
+}
+
+/**
+ * The English source of every message that is plain text of two words or
+ * more: an Arabic page must show none of them (an element rendered before
+ * its Arabic arrived would show the English source).
+ */
+const englishSources = [...readFileSync('locales/ar.xlf', 'utf8').matchAll(/<source>([^<]+)<\/source>/g)]
+  .map((m) => m[1]!.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').trim())
+  .filter((s) => /\w+ \w+/.test(s) && s.length >= 8);
+
+/** All text in the page's Sharek elements, shadow roots and their names included (nested ones too). */
+// (A string, not a function: tsx would name its inner functions with a helper the page does not have.)
+const shownText = (page: Page) =>
+  page.evaluate(`(() => {
+    const texts = [];
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (!el.shadowRoot) continue;
+        texts.push(el.shadowRoot.textContent);
+        for (const named of el.shadowRoot.querySelectorAll('[aria-label]')) texts.push(named.getAttribute('aria-label'));
+        walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return texts.join(' ').replace(/\\s+/g, ' ');
+  })()`) as Promise<string>;
+
+/** Scrolls every card into view and waits for its parts, and their answers, to be shown. */
+async function showEveryPart(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    type Updating = Element & { updateComplete?: Promise<unknown> };
+    for (const card of document.querySelectorAll<Updating>('sharek-consultation')) {
+      card.scrollIntoView();
+      await card.updateComplete;
+    }
+  });
+  await page.waitForNetworkIdle({ idleTime: 300, timeout: 15_000 });
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('sharek-consultation')].every((card) =>
+        [...card.shadowRoot!.querySelectorAll('*')].filter((el) => el.localName.startsWith('sharek-')).every((el) => el.shadowRoot && !el.shadowRoot.querySelector('[aria-busy=true]')),
+      ),
+    { timeout: 15_000 },
+  );
+}
+
+test('a list page fetches the shared Arabic and the list’s, and shows no English', async () => {
+  const page = await e2e.browser.newPage();
+  const { problems } = watchPage(page);
+  const chunks = arabicChunks(page);
+  await page.goto(`${e2e.portal.url}/have-your-say/`);
+  await page.waitForFunction(() => [...document.querySelectorAll('sharek-consultations')].every((el) => el.shadowRoot?.querySelector('[part~=item], [part~=empty]')), { timeout: 15_000 });
+  await page.waitForNetworkIdle({ idleTime: 300, timeout: 15_000 });
+  assert.deepEqual(chunks(), ['ar', 'ar-consultations']);
+  const text = await shownText(page);
+  assert.deepEqual(englishSources.filter((s) => text.includes(s)), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a page of cards fetches the Arabic of the parts it shows, each element in Arabic from its first render', async () => {
+  const page = await e2e.browser.newPage();
+  const { problems } = watchPage(page);
+  const chunks = arabicChunks(page);
+  // English text in any render, not only the last: a flash of the source language before the Arabic arrived
+  // (each shadow root is watched from its creation).
+  await page.evaluateOnNewDocument(`(() => {
+    const sources = ${JSON.stringify(englishSources)};
+    const flashes = (window.flashes = []);
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = attach.call(this, init);
+      new MutationObserver(() => {
+        const text = root.textContent.replace(/\\s+/g, ' ');
+        for (const s of sources) if (text.includes(s) && !flashes.includes(s)) flashes.push(s);
+      }).observe(root, { childList: true, subtree: true, characterData: true });
+      return root;
+    };
+  })()`);
+  await page.goto(`${e2e.portal.url}/`);
+  await page.waitForFunction(() => document.querySelector('sharek-consultation')?.shadowRoot?.querySelector('[part~=title]'), { timeout: 15_000 });
+  await showEveryPart(page);
+  assert.deepEqual(chunks(), ['ar', 'ar-comment-form', 'ar-comments', 'ar-consultation', 'ar-decision', 'ar-poll']);
+  const text = await shownText(page);
+  assert.deepEqual(englishSources.filter((s) => text.includes(s)), [], 'English on the Arabic page');
+  assert.deepEqual(await page.evaluate('window.flashes'), [], 'English shown while loading');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('an English page fetches no Arabic at all', async () => {
+  const page = await e2e.browser.newPage();
+  const chunks = arabicChunks(page);
+  await page.goto(`${e2e.portal.url}/en/`);
+  await showEveryPart(page);
+  assert.deepEqual(chunks(), []);
+  await page.close();
+});
