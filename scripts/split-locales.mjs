@@ -7,8 +7,8 @@
 //                                              and any written in two element folders
 //   src/generated/locales/ar-<element>.ts      the messages written only in src/<element>/
 //
-// Which file writes which message comes from @lit/localize-tools' own
-// analysis of the sources (the same the extractor uses). No element folder
+// Which files write which message comes from @lit/localize-tools' own
+// analysis of the sources (the extractor's), file by file. No element folder
 // imports another's files (test/e2e/size.test.ts checks it), so an element
 // shows only its own messages and the shared ones: src/shared/localize.ts
 // loads exactly those before its first render.
@@ -16,17 +16,28 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { readConfigFileAndWriteSchema } from '@lit/localize-tools/lib/config.js';
 import { RuntimeLitLocalizer } from '@lit/localize-tools/lib/modes/runtime.js';
+import { extractMessagesFromProgram } from '@lit/localize-tools/lib/program-analysis.js';
 
 /** The element folders with messages of their own (src/registry.ts's ELEMENT_NAMES). */
 const ELEMENTS = ['consultation', 'consultations', 'comments', 'comment-form', 'poll', 'decision', 'moderation'];
 
 const config = readConfigFileAndWriteSchema('lit-localize.json');
-const { messages } = new RuntimeLitLocalizer(config).extractSourceMessages();
+// The extractor keeps one message per id for the whole program; a message written in several files (`Article ${n}`)
+// must be found in each, so it is analysed file by file, with the program's type checker.
+const { program } = new (class extends RuntimeLitLocalizer {
+  get program() {
+    return super.program;
+  }
+})(config);
+const checker = program.getTypeChecker();
 /** Message id → the folders under src/ whose code writes it. */
 const folders = new Map();
-for (const m of messages) {
-  const folder = relative('src', m.file.fileName).split(/[\\/]/)[0];
-  (folders.get(m.name) ?? folders.set(m.name, new Set()).get(m.name)).add(folder);
+for (const file of program.getSourceFiles()) {
+  if (file.isDeclarationFile || !relative('src', file.fileName).match(/^[\w-]+[\\/]/)) continue;
+  const folder = relative('src', file.fileName).split(/[\\/]/)[0];
+  for (const m of extractMessagesFromProgram({ getSourceFiles: () => [file], getTypeChecker: () => checker }).messages) {
+    (folders.get(m.name) ?? folders.set(m.name, new Set()).get(m.name)).add(folder);
+  }
 }
 /** The element a message belongs to, or `''` for the shared file. */
 const elementOf = (id) => {

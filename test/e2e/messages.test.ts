@@ -50,29 +50,50 @@ function arabicChunks(page: Page): () => string[] {
 }
 
 /**
- * The English source of every message that is plain text of two words or
- * more: an Arabic page must show none of them (an element rendered before
- * its Arabic arrived would show the English source).
+ * The English source of every message (its literal pieces, where it has
+ * placeholders), but the shortest: an Arabic page must show none of them (an
+ * element rendered before its Arabic arrived would show the English source).
  */
-const englishSources = [...readFileSync('locales/ar.xlf', 'utf8').matchAll(/<source>([^<]+)<\/source>/g)]
-  .map((m) => m[1]!.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').trim())
-  .filter((s) => /\w+ \w+/.test(s) && s.length >= 8);
+const englishSources = [
+  ...new Set(
+    [...readFileSync('locales/ar.xlf', 'utf8').matchAll(/<source>(.+?)<\/source>/gs)]
+      // A message with placeholders (`Article ${n}`, html inside) is looked for by its literal pieces.
+      .flatMap((m) => m[1]!.split(/<[^>]+>/))
+      .map((s) => s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim())
+      .filter((s) => /[A-Za-z]{3}/.test(s) && (/\w+ \w+/.test(s) ? s.length >= 8 : s.length >= 6)),
+  ),
+];
+
+/**
+ * The page-side function that reads a shadow root's text, its own names
+ * included, less what is marked English: citizens' comments in English
+ * carry `lang="en"` (the seed has some), and they are not the widget's words.
+ */
+const TEXT_OF = `(root) => {
+  const texts = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!/^en/.test(node.parentElement?.closest('[lang]')?.getAttribute('lang') ?? '')) texts.push(node.data);
+  }
+  for (const named of root.querySelectorAll('[aria-label]')) texts.push(named.getAttribute('aria-label'));
+  return texts.join(' ').replace(/\\s+/g, ' ');
+}`;
 
 /** All text in the page's Sharek elements, shadow roots and their names included (nested ones too). */
 // (A string, not a function: tsx would name its inner functions with a helper the page does not have.)
 const shownText = (page: Page) =>
   page.evaluate(`(() => {
+    const textOf = ${TEXT_OF};
     const texts = [];
     const walk = (root) => {
       for (const el of root.querySelectorAll('*')) {
         if (!el.shadowRoot) continue;
-        texts.push(el.shadowRoot.textContent);
-        for (const named of el.shadowRoot.querySelectorAll('[aria-label]')) texts.push(named.getAttribute('aria-label'));
+        texts.push(textOf(el.shadowRoot));
         walk(el.shadowRoot);
       }
     };
     walk(document);
-    return texts.join(' ').replace(/\\s+/g, ' ');
+    return texts.join(' ');
   })()`) as Promise<string>;
 
 /** Scrolls every card into view and waits for its parts, and their answers, to be shown. */
@@ -117,11 +138,12 @@ test('a page of cards fetches the Arabic of the parts it shows, each element in 
   await page.evaluateOnNewDocument(`(() => {
     const sources = ${JSON.stringify(englishSources)};
     const flashes = (window.flashes = []);
+    const textOf = ${TEXT_OF};
     const attach = Element.prototype.attachShadow;
     Element.prototype.attachShadow = function (init) {
       const root = attach.call(this, init);
       new MutationObserver(() => {
-        const text = root.textContent.replace(/\\s+/g, ' ');
+        const text = textOf(root);
         for (const s of sources) if (text.includes(s) && !flashes.includes(s)) flashes.push(s);
       }).observe(root, { childList: true, subtree: true, characterData: true });
       return root;

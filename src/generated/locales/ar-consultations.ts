@@ -1,11 +1,9 @@
 // Do not modify this file by hand! Re-generate it by running npm run localize (scripts/split-locales.mjs).
 // The messages of src/consultations/ alone, loaded with that element.
-import {html} from 'lit';
 
 /* eslint-disable no-irregular-whitespace */
 
 export const templates = {
-'hb5b0e7554484418c': html`مفتوحة من ${0} إلى ${1}`,
 's04032887954087a8': `لا توجد استشارات مفتوحة للتعليق في الوقت الحالي.`,
 's12d1159c75f1007c': `لا توجد استشارات في الوقت الحالي.`,
 's3862373bdbe6f667': `لا توجد استشارات نُشر قرارها بعد.`,

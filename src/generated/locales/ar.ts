@@ -1,5 +1,6 @@
 // Do not modify this file by hand! Re-generate it by running npm run localize (scripts/split-locales.mjs).
 // The messages every element may show: src/shared, src/api, and those written in more than one element.
+import {html} from 'lit';
 import {str} from '@lit/localize';
 
 /* eslint-disable no-irregular-whitespace */
@@ -11,6 +12,7 @@ export const templates = {
 'comments.other': str`${0} تعليق`,
 'comments.two': `تعليقان`,
 'comments.zero': `لا توجد تعليقات`,
+'hb5b0e7554484418c': html`مفتوحة من ${0} إلى ${1}`,
 'participants.few': str`${0} مشاركين`,
 'participants.many': str`${0} مشاركًا`,
 'participants.one': `مشارك واحد`,
@@ -29,13 +31,16 @@ export const templates = {
 's544e4fb89976d65c': str`تبدأ ${0}`,
 's59865d7fe16a5d75': `نُشر القرار`,
 's6dbbe2646b239ca5': `مغلقة`,
+'s6dfc91caf3d6966f': `لم تُحدَّد استشارة لعرضها في هذا المكان من الصفحة.`,
 's71a00121418f8130': `استشارة عامة`,
 's736157452e7fc7af': `حدث خطأ ما. يُرجى المحاولة مرة أخرى.`,
 's844daf457fb479b4': `جهة أكاديمية`,
 's89b3fac0a776e3fa': `المجتمع المدني`,
 's9203c4e87ecc70ac': `مفتوحة للتعليق`,
+'s93847bbaccb4e4db': str`علّق على المادة ${0}`,
 's9568e3f9198e0539': `مشروع تشريع`,
 'sa6609cabc15b7d34': `لم يُعثر على هذا المحتوى في بوابة الاستشارات، وربما أُزيل.`,
+'sa9603a4666f654ff': str`المادة ${0}`,
 'sb67801902f0a8f66': `فرد`,
 'sba76728e0293ddf6': `جهة حكومية`,
 'scd1dd6ff53d0d01a': `أعد المحاولة`,
