@@ -251,7 +251,7 @@ async function sizes({ gzipSize, CHUNK_BUDGETS_KB, chunkName }) {
       rows,
       note:
         `A page loads \`sharek.js\` and, from it, only the chunks of the elements it has (see "What each page loads"). ` +
-        `\`dompurify\` only where the browser has no HTML Sanitizer API; \`ar\` only for Arabic elements. ` +
+        `\`dompurify\` only where the browser has no HTML Sanitizer API; the Arabic messages only for Arabic elements: \`ar\` (shared) and \`ar-<element>\` for each element shown. ` +
         `\`dist/esm/\` as shipped for bundlers: ${esmFiles.length} unminified files, ${kb(esmTotal)} KB, dependencies left as imports.`,
     },
   ];
