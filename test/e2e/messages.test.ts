@@ -168,3 +168,19 @@ test('an English page fetches no Arabic at all', async () => {
   assert.deepEqual(chunks(), []);
   await page.close();
 });
+
+test('a card whose Arabic messages cannot be fetched still shows, in the source English, and breaks nothing', async () => {
+  const page = await e2e.browser.newPage();
+  const uncaught: string[] = [];
+  page.on('pageerror', (e) => uncaught.push(String(e)));
+  await page.setRequestInterception(true);
+  page.on('request', (r) => void (/\/ar-consultation-[\w-]{8}\.js$/.test(new URL(r.url()).pathname) ? r.abort('failed') : r.continue()));
+  await page.goto(`${e2e.portal.url}/`);
+  // The header in the portal's Arabic content, the card's own words in English rather than an empty card.
+  await page.waitForFunction(() => document.querySelector('sharek-consultation')?.shadowRoot?.querySelector('[part~=title]'), { timeout: 15_000 });
+  const title = await page.evaluate(`document.querySelector('sharek-consultation').shadowRoot.querySelector('[part~=title]').textContent.trim()`);
+  assert.match(title as string, /[\u0600-\u06ff]/);
+  assert.ok(await page.waitForFunction(() => /The draft's articles/.test(document.querySelector('sharek-consultation')!.shadowRoot!.textContent ?? ''), { timeout: 15_000 }));
+  assert.deepEqual(uncaught, []);
+  await page.close();
+});
