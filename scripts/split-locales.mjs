@@ -9,17 +9,17 @@
 //
 // Which files write which message comes from @lit/localize-tools' own
 // analysis of the sources (the extractor's), file by file. No element folder
-// imports another's files (test/e2e/size.test.ts checks it), so an element
+// imports another's files (test/e2e/messages.test.ts checks it), so an element
 // shows only its own messages and the shared ones: src/shared/localize.ts
 // loads exactly those before its first render.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { readConfigFileAndWriteSchema } from '@lit/localize-tools/lib/config.js';
 import { RuntimeLitLocalizer } from '@lit/localize-tools/lib/modes/runtime.js';
 import { extractMessagesFromProgram } from '@lit/localize-tools/lib/program-analysis.js';
 
-/** The element folders with messages of their own (src/registry.ts's ELEMENT_NAMES). */
-const ELEMENTS = ['consultation', 'consultations', 'comments', 'comment-form', 'poll', 'decision', 'moderation'];
+/** The element folders: `src/<name>/<name>.ts` (test/e2e/messages.test.ts checks they are registry.ts's ELEMENT_NAMES). */
+const ELEMENTS = readdirSync('src').filter((name) => existsSync(`src/${name}/${name}.ts`));
 
 const config = readConfigFileAndWriteSchema('lit-localize.json');
 // The extractor keeps one message per id for the whole program; a message written in several files (`Article ${n}`)

@@ -121,10 +121,8 @@ export class SharekConsultation extends SharekElement {
     }
     // The inner elements in the card now (the decision with the header, or once it closes; the rest with the parts).
     // Checked on every update: a card updates rarely (its data, its parts, the clock at opening and closing).
-    const inner = [...new Set([...this.renderRoot.querySelectorAll(':not(:defined)')].map((el) => el.localName))];
-    if (inner.length) this.innerDefined = Promise.all(inner.map((tag) => ensureDefined(tag)));
-    // Their Arabic messages with their code, not after it.
-    for (const tag of inner) void loadLocale(this.locale, splitTag(tag)?.[1]).catch(() => undefined);
+    const inner = new Set([...this.renderRoot.querySelectorAll(':not(:defined)')].flatMap((el) => splitTag(el.localName)?.[1] ?? []));
+    if (inner.size) this.innerDefined = this.defineInner([...inner]);
     if (this.value && !this.linkedOnce) {
       this.linkedOnce = true;
       void this.openLinkedArticle();
@@ -286,10 +284,15 @@ export class SharekConsultation extends SharekElement {
   /** The elements the card shows inside it, loaded (their chunks) and registered under its prefix, as it renders them. */
   private innerDefined?: Promise<unknown>;
 
-  /** Loads the code of the inner elements `names` under the card's prefix. */
-  private loadInnerElements(names: ElementName[]): Promise<unknown> {
+  /** Loads and registers the inner elements `names` under the card's prefix, and starts their Arabic messages with their code, not after it. */
+  private defineInner(names: ElementName[]): Promise<unknown> {
     for (const n of names) void loadLocale(this.locale, n).catch(() => undefined);
-    return Promise.all(names.map((n) => ensureDefined(`${this.tagPrefix}-${n}`))).catch((error: unknown) => this.reportError(error, { quiet: true }));
+    return Promise.all(names.map((n) => ensureDefined(`${this.tagPrefix}-${n}`)));
+  }
+
+  /** Loads the code of the inner elements `names` ahead of need: a failure is only logged (rendering them tries again). */
+  private loadInnerElements(names: ElementName[]): Promise<unknown> {
+    return this.defineInner(names).catch((error: unknown) => this.reportError(error, { quiet: true }));
   }
 
   private renderCard(c: Consultation) {

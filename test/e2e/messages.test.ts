@@ -4,12 +4,13 @@
 // the built script (dist/sharek.js and its chunks), as a webmaster's page
 // loads it.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Page } from 'puppeteer-core';
+import { ELEMENT_NAMES } from '../../src/registry.js';
 import { portalAndChromium, watchPage } from './setup.js';
 
-const ELEMENTS = ['consultation', 'consultations', 'comments', 'comment-form', 'poll', 'decision', 'moderation'];
+const ELEMENTS: readonly string[] = ELEMENT_NAMES;
 
 /** The ids in a generated locale file (one entry per line, each starting with its quoted id). */
 const idsIn = (file: string) => [...readFileSync(`src/generated/locales/${file}`, 'utf8').matchAll(/^'([^']+)':/gm)].map((m) => m[1]!);
@@ -34,6 +35,8 @@ test('the split loses no message and puts none in two chunks', () => {
   assert.deepEqual([...split].sort(), [...translated].sort());
   // Each element has messages of its own, and the shared file is not where they all went.
   for (const element of ELEMENTS) assert.ok(idsIn(`ar-${element}.ts`).length > 0, element);
+  // The script finds the element folders as src/<name>/<name>.ts: the same as the registry's names, no more.
+  assert.deepEqual(readdirSync('src').filter((name) => existsSync(`src/${name}/${name}.ts`)).sort(), [...ELEMENTS].sort());
   assert.ok(idsIn('ar.ts').length < translated.length / 4, 'most messages belong to one element');
 });
 
